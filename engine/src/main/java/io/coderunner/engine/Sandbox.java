@@ -1,0 +1,23 @@
+package io.coderunner.engine;
+
+/**
+ * Runs untrusted programs. Implementations differ in how they isolate (bubblewrap, gVisor, or a
+ * plain process for development) but share limits, accounting and clean-up: when a run ends, by
+ * any cause, every process it started is gone.
+ */
+public interface Sandbox extends AutoCloseable {
+
+    /** Starts a run and returns at once; output goes to {@code listener} as it is produced. */
+    RunHandle start(RunSpec spec, OutputListener listener);
+
+    /** Runs to the end and returns the result. */
+    default RunResult run(RunSpec spec) {
+        return start(spec, OutputListener.NONE).await();
+    }
+
+    /** What this sandbox is made of, for status pages. */
+    SandboxInfo info();
+
+    @Override
+    void close();
+}

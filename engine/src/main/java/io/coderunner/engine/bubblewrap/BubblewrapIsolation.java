@@ -1,0 +1,131 @@
+package io.coderunner.engine.bubblewrap;
+
+import io.coderunner.engine.SandboxException;
+import io.coderunner.engine.language.Mount;
+import io.coderunner.engine.run.Descriptor;
+import io.coderunner.engine.run.Isolation;
+import io.coderunner.engine.run.Stage;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Isolation by bubblewrap: new user, PID, IPC, UTS, cgroup and (unless the stage may use it)
+ * network namespaces; a new session; an empty root holding only the language's toolchain paths,
+ * read-only; a private /work and a bounded /tmp; a seccomp filter; and no way to make another
+ * user namespace. Everything engine-owned reaches bwrap as an open descriptor, so the slot's
+ * uid never needs to see the engine's directories.
+ */
+public final class BubblewrapIsolation implements Isolation {
+
+    static final int SECCOMP_FD = 3;
+    static final int WORK_FD = 5;
+    static final int PASSWD_FD = 6;
+    static final int GROUP_FD = 7;
+    static final int HOSTS_FD = 8;
+    static final int NSSWITCH_FD = 9;
+
+    private final String bwrap;
+    private final Path seccompFilter;
+    private final Path etc;
+
+    /** @param stateRoot directory where the engine keeps the filter and the sandbox's /etc files */
+    public BubblewrapIsolation(String bwrap, Path stateRoot) {
+        this.bwrap = bwrap;
+        try {
+            Files.createDirectories(stateRoot);
+            this.seccompFilter = SeccompFilter.writeTo(stateRoot);
+            this.etc = Files.createDirectories(stateRoot.resolve("etc"));
+            Files.writeString(etc.resolve("passwd"), "runner:x:" + Stage.SANDBOX_UID + ":" + Stage.SANDBOX_UID
+                    + ":runner:/work:/bin/sh\nnobody:x:65534:65534:nobody:/nonexistent:/usr/sbin/nologin\n", StandardCharsets.UTF_8);
+            Files.writeString(etc.resolve("group"), "runner:x:" + Stage.SANDBOX_UID + ":\nnogroup:x:65534:\n", StandardCharsets.UTF_8);
+            Files.writeString(etc.resolve("hosts"), "127.0.0.1 localhost sandbox\n::1 localhost ip6-localhost\n", StandardCharsets.UTF_8);
+            Files.writeString(etc.resolve("nsswitch.conf"), "passwd: files\ngroup: files\nhosts: files dns\n", StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new SandboxException("cannot prepare bubblewrap files in " + stateRoot + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public String name() {
+        return "bubblewrap";
+    }
+
+    @Override
+    public boolean isolated() {
+        return true;
+    }
+
+    @Override
+    public void verifyAvailable() {
+        if (!Files.isExecutable(Path.of(bwrap))) {
+            throw new SandboxException("bubblewrap is not installed (" + bwrap + " not found): "
+                    + "install the 'bubblewrap' package, or choose another runtime");
+        }
+    }
+
+    @Override
+    public List<String> command(Stage stage) {
+        List<String> args = new ArrayList<>(List.of(bwrap,
+                "--unshare-user", "--unshare-pid", "--unshare-ipc", "--unshare-uts", "--unshare-cgroup-try",
+                "--uid", Integer.toString(Stage.SANDBOX_UID), "--gid", Integer.toString(Stage.SANDBOX_UID),
+                "--disable-userns", "--hostname", "sandbox",
+                "--die-with-parent", "--new-session", "--clearenv"));
+        if (!stage.limits().network()) {
+            args.add("--unshare-net");
+        }
+        // Descriptor-based mounts first: bwrap reopens them through /proc/self/fd, which must
+        // still be the host's /proc (the new one would deny a process that changed uid).
+        args.addAll(List.of(
+                "--bind-fd", Integer.toString(WORK_FD), Stage.SANDBOX_WORK_DIR,
+                "--file", Integer.toString(PASSWD_FD), "/etc/passwd",
+                "--file", Integer.toString(GROUP_FD), "/etc/group",
+                "--file", Integer.toString(HOSTS_FD), "/etc/hosts",
+                "--file", Integer.toString(NSSWITCH_FD), "/etc/nsswitch.conf"));
+        for (Mount mount : stage.mounts()) {
+            switch (mount.kind()) {
+                case READ_ONLY_BIND -> args.addAll(List.of("--ro-bind", mount.source(), mount.target()));
+                case SYMLINK -> args.addAll(List.of("--symlink", mount.source(), mount.target()));
+            }
+        }
+        if (stage.limits().network()) {
+            for (String path : List.of("/etc/resolv.conf", "/etc/ssl", "/usr/share/ca-certificates")) {
+                if (Files.exists(Path.of(path))) {
+                    args.addAll(List.of("--ro-bind", path, path));
+                }
+            }
+        }
+        args.addAll(List.of(
+                "--proc", "/proc",
+                "--dev", "/dev",
+                "--perms", "1777", "--size", Long.toString(stage.limits().diskBytes()), "--tmpfs", "/tmp",
+                "--chdir", Stage.SANDBOX_WORK_DIR,
+                "--remount-ro", "/",
+                "--seccomp", Integer.toString(SECCOMP_FD)));
+        stage.env().forEach((key, value) -> args.addAll(List.of("--setenv", key, value)));
+        args.add("--");
+        args.addAll(stage.command());
+        return args;
+    }
+
+    @Override
+    public List<Descriptor> descriptors(Stage stage) {
+        return List.of(
+                Descriptor.read(SECCOMP_FD, seccompFilter),
+                Descriptor.read(WORK_FD, stage.workDir()),
+                Descriptor.read(PASSWD_FD, etc.resolve("passwd")),
+                Descriptor.read(GROUP_FD, etc.resolve("group")),
+                Descriptor.read(HOSTS_FD, etc.resolve("hosts")),
+                Descriptor.read(NSSWITCH_FD, etc.resolve("nsswitch.conf")));
+    }
+
+    /** bwrap reports its own setup failures on stderr as "bwrap: ..." and exits with 1. */
+    @Override
+    public boolean setupFailed(int exitCode, String stderr) {
+        return exitCode == 1 && stderr.startsWith("bwrap: ");
+    }
+
+}

@@ -1,0 +1,25 @@
+package io.coderunner.engine.cgroup;
+
+import io.coderunner.engine.Limits;
+
+/** Where and how this host lets the engine make control groups. */
+public interface CgroupSystem {
+
+    /** A new group for one stage, with the memory and process limits applied. */
+    RunCgroup create(String name, Limits limits);
+
+    /** For status pages: "cgroup v1", "cgroup v2" or "none". */
+    String description();
+
+    /** False when limits on memory and processes cannot be enforced on this host. */
+    boolean enforcing();
+
+    /** Removes the engine's own group once every stage group in it is gone. */
+    default void close() {
+    }
+
+    /** The system this host offers: v2 when its controllers are usable, else v1, else none. */
+    static CgroupSystem detect(String groupName) {
+        return CgroupDetector.detect(groupName);
+    }
+}

@@ -1,0 +1,151 @@
+package io.coderunner.engine.cgroup;
+
+import io.coderunner.engine.Limits;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Legacy control groups: one hierarchy per controller. A stage gets a directory in each of
+ * memory, pids, cpuacct and (when present) freezer, which lets it be frozen and killed at once.
+ */
+final class CgroupV1System implements CgroupSystem {
+
+    private final Map<String, Path> bases;
+
+    private CgroupV1System(Map<String, Path> bases) {
+        this.bases = bases;
+    }
+
+    static Optional<CgroupSystem> open(Map<String, Path> bases) {
+        try {
+            for (Path base : bases.values()) {
+                Files.createDirectories(base);
+            }
+        } catch (IOException | SecurityException e) {
+            return Optional.empty();
+        }
+        return Optional.of(new CgroupV1System(bases));
+    }
+
+    @Override
+    public RunCgroup create(String name, Limits limits) {
+        Path memory = mkdir(bases.get("memory").resolve(name));
+        Path pids = mkdir(bases.get("pids").resolve(name));
+        Path cpu = mkdir(bases.get("cpuacct").resolve(name));
+        Path freezer = bases.containsKey("freezer") ? mkdir(bases.get("freezer").resolve(name)) : null;
+        String memoryLimit = Long.toString(limits.memoryBytes());
+        CgroupFiles.write(memory.resolve("memory.limit_in_bytes"), memoryLimit);
+        Path memsw = memory.resolve("memory.memsw.limit_in_bytes");
+        if (Files.exists(memsw)) {
+            // No swap: memory+swap may not exceed memory alone.
+            CgroupFiles.write(memsw, memoryLimit);
+        }
+        CgroupFiles.tryWrite(memory.resolve("memory.swappiness"), "0");
+        CgroupFiles.write(pids.resolve("pids.max"), Integer.toString(limits.maxProcesses()));
+        return new V1Group(memory, pids, cpu, freezer);
+    }
+
+    private static Path mkdir(Path dir) {
+        try {
+            if (Files.isDirectory(dir)) {
+                // Left over from a run the engine could not clean up: empty it and reuse it.
+                CgroupFiles.killPids(dir.resolve("cgroup.procs"));
+                return dir;
+            }
+            return Files.createDirectory(dir);
+        } catch (IOException e) {
+            throw new CgroupException("cannot create control group " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        bases.values().forEach(CgroupFiles::remove);
+    }
+
+    @Override
+    public String description() {
+        return "cgroup v1 (" + String.join(", ", bases.keySet().stream().sorted().toList()) + ")";
+    }
+
+    @Override
+    public boolean enforcing() {
+        return true;
+    }
+
+    private record V1Group(Path memory, Path pids, Path cpu, Path freezer) implements RunCgroup {
+
+        @Override
+        public List<Path> procsFiles() {
+            List<Path> files = new ArrayList<>(List.of(memory.resolve("cgroup.procs"), pids.resolve("cgroup.procs"),
+                    cpu.resolve("cgroup.procs")));
+            if (freezer != null) {
+                files.add(freezer.resolve("cgroup.procs"));
+            }
+            return files;
+        }
+
+        @Override
+        public long cpuTimeNanos() {
+            return CgroupFiles.readLong(cpu.resolve("cpuacct.usage"));
+        }
+
+        @Override
+        public long peakMemoryBytes() {
+            return CgroupFiles.readLong(memory.resolve("memory.max_usage_in_bytes"));
+        }
+
+        @Override
+        public boolean oomKilled() {
+            return CgroupFiles.readKey(memory.resolve("memory.oom_control"), "oom_kill") > 0;
+        }
+
+        @Override
+        public boolean empty() {
+            return CgroupFiles.read(pids.resolve("cgroup.procs")).isEmpty();
+        }
+
+        @Override
+        public void killAll() {
+            // Freeze first so that nothing can fork while we kill; then kill, thaw, and repeat
+            // until the group is empty (a frozen process only dies once thawed).
+            for (int round = 0; round < 100 && !empty(); round++) {
+                boolean frozen = freezer != null && freeze();
+                CgroupFiles.killPids(pids.resolve("cgroup.procs"));
+                if (frozen) {
+                    CgroupFiles.tryWrite(freezer.resolve("freezer.state"), "THAWED");
+                }
+                if (!empty()) {
+                    CgroupFiles.sleep(round < 10 ? 1 : 10);
+                }
+            }
+        }
+
+        private boolean freeze() {
+            Path state = freezer.resolve("freezer.state");
+            if (!CgroupFiles.tryWrite(state, "FROZEN")) {
+                return false;
+            }
+            for (int i = 0; i < 100; i++) {
+                if (CgroupFiles.read(state).equals("FROZEN")) {
+                    return true;
+                }
+                CgroupFiles.sleep(1);
+            }
+            return false;
+        }
+
+        @Override
+        public void close() {
+            killAll();
+            for (Path dir : freezer == null ? List.of(memory, pids, cpu) : List.of(memory, pids, cpu, freezer)) {
+                CgroupFiles.remove(dir);
+            }
+        }
+    }
+}

@@ -1,0 +1,151 @@
+package io.coderunner.engine.run;
+
+import io.coderunner.engine.Limits;
+import io.coderunner.engine.OutputFrame;
+import io.coderunner.engine.OutputListener;
+import io.coderunner.engine.RunHandle;
+import io.coderunner.engine.RunResult;
+import io.coderunner.engine.RunSpec;
+import io.coderunner.engine.Sandbox;
+import io.coderunner.engine.SandboxConfig;
+import io.coderunner.engine.SandboxException;
+import io.coderunner.engine.SandboxInfo;
+import io.coderunner.engine.StageResult;
+import io.coderunner.engine.Status;
+import io.coderunner.engine.cgroup.CgroupSystem;
+import io.coderunner.engine.language.CommandTemplate;
+import io.coderunner.engine.language.Language;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The sandbox every runtime shares: slots, stages, limits, accounting and clean-up. What differs
+ * between runtimes (bubblewrap, gVisor, a plain process) is only the {@link Isolation}.
+ */
+public final class IsolatedSandbox implements Sandbox {
+
+    private static final Logger log = LoggerFactory.getLogger(IsolatedSandbox.class);
+
+    private final Isolation isolation;
+    private final CgroupSystem cgroups;
+    private final SlotPool slots;
+    private final StageRunner stages;
+    private final SandboxConfig config;
+    private final ScheduledExecutorService timers;
+
+    public IsolatedSandbox(Isolation isolation, CgroupSystem cgroups, SandboxConfig config, boolean root) {
+        isolation.verifyAvailable();
+        this.isolation = isolation;
+        this.cgroups = cgroups;
+        this.config = config;
+        this.slots = new SlotPool(config.root().resolve("slots"), config.slots(), root ? config.uidBase() : null);
+        this.timers = Executors.newScheduledThreadPool(1, Thread.ofPlatform().daemon().name("sandbox-timer").factory());
+        this.stages = new StageRunner(isolation, cgroups, new Launcher(ShellRlimits.fileSizeBlockBytes()), timers);
+    }
+
+    @Override
+    public RunHandle start(RunSpec spec, OutputListener listener) {
+        StdinChannel stdin = spec.interactive() ? new StdinChannel() : StdinChannel.of(spec.stdin());
+        RunControl control = new RunControl();
+        CompletableFuture<RunResult> result = new CompletableFuture<>();
+        if (spec.language().preview()) {
+            result.complete(RunResult.preview(spec.mainFile().content()));
+        } else {
+            Thread.ofVirtual().name("run-" + spec.language().id()).start(() -> {
+                try {
+                    result.complete(execute(spec, stdin, listener, control));
+                } catch (Throwable t) {
+                    log.error("Run failed inside the engine", t);
+                    result.complete(RunResult.internalError("the engine failed: " + t.getMessage()));
+                }
+            });
+        }
+        return new Handle(stdin, control, result);
+    }
+
+    private RunResult execute(RunSpec spec, StdinChannel stdin, OutputListener listener, RunControl control) {
+        Slot slot;
+        try {
+            slot = slots.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return RunResult.internalError("interrupted while waiting for a free sandbox");
+        }
+        try {
+            Language language = spec.language();
+            slot.prepare(spec.files(), spec.limits().diskBytes());
+            StageResult compile = null;
+            if (language.compiled()) {
+                Limits limits = config.compileLimits().withNetwork(false);
+                Stage stage = stage(OutputFrame.Stage.COMPILE, language.compile(), spec, limits, slot);
+                compile = stages.run(stage, "slot-" + slot.index(), StdinChannel.of(new byte[0]), listener, control);
+                if (compile.status() != Status.OK) {
+                    return RunResult.compileFailed(compile);
+                }
+            }
+            Stage stage = stage(OutputFrame.Stage.RUN, language.run(), spec, spec.limits(), slot);
+            StageResult run = stages.run(stage, "slot-" + slot.index(), stdin, listener, control);
+            return RunResult.ofRun(compile, run);
+        } catch (SandboxException e) {
+            log.error("Sandbox failure in slot {}: {}", slot.index(), e.getMessage());
+            return RunResult.internalError(e.getMessage());
+        } finally {
+            stdin.abandon();
+            slots.release(slot);
+        }
+    }
+
+    private Stage stage(OutputFrame.Stage kind, List<String> template, RunSpec spec, Limits limits, Slot slot) {
+        Language language = spec.language();
+        List<String> command = CommandTemplate.expand(template, language, spec.files(), spec.args(), limits.memoryBytes());
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("PATH", "/usr/local/bin:/usr/bin:/bin");
+        env.put("HOME", Stage.SANDBOX_WORK_DIR);
+        env.put("TMPDIR", "/tmp");
+        env.put("LANG", "C.UTF-8");
+        env.put("USER", "runner");
+        env.putAll(language.env());
+        return new Stage(kind, command, env, language.mounts(), limits, slot.workDir(), slot.stateDir(), slot.uid());
+    }
+
+    @Override
+    public SandboxInfo info() {
+        return new SandboxInfo(isolation.name(), cgroups.description(), slots.size(), isolation.isolated());
+    }
+
+    /** Whether each run's work directory is a tmpfs of bounded size. */
+    public boolean diskBounded() {
+        return slots.diskBounded();
+    }
+
+    @Override
+    public void close() {
+        timers.shutdownNow();
+        slots.close();
+        cgroups.close();
+    }
+
+    private record Handle(StdinChannel stdin, RunControl control, CompletableFuture<RunResult> result) implements RunHandle {
+
+        @Override
+        public void writeStdin(byte[] data) {
+            stdin.write(data);
+        }
+
+        @Override
+        public void closeStdin() {
+            stdin.close();
+        }
+
+        @Override
+        public void stop() {
+            control.stop();
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package io.coderunner.engine.run;
+
+import java.util.List;
+
+/**
+ * How a runtime isolates a stage: the command line that runs the stage's command inside it. The
+ * engine around it provides limits, accounting and clean-up, so a runtime is only this.
+ */
+public interface Isolation {
+
+    /** bubblewrap, gvisor or unsafe-process. */
+    String name();
+
+    /** False only for the development runtime, which does not contain programs at all. */
+    boolean isolated();
+
+    /** The command that runs {@code stage.command()} isolated. */
+    List<String> command(Stage stage);
+
+    /** Files the launcher must open on numbered descriptors for the command (a seccomp program, ...). */
+    default List<Descriptor> descriptors(Stage stage) {
+        return List.of();
+    }
+
+    /** Whether a stage that ended this way failed in the runtime's own setup, before the program ran. */
+    default boolean setupFailed(int exitCode, String stderr) {
+        return false;
+    }
+
+    /** Throws with a message naming what is missing when the runtime cannot work on this host. */
+    void verifyAvailable();
+}

@@ -1,0 +1,37 @@
+package io.coderunner.engine.run;
+
+import io.coderunner.engine.Limits;
+import io.coderunner.engine.OutputFrame;
+import io.coderunner.engine.language.Mount;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One process tree to run inside the sandbox: the compile stage or the run stage of a run.
+ *
+ * @param workDir  host directory the program sees as /work
+ * @param stateDir host directory for the engine's own files of this slot (never shown to the program)
+ * @param hostUid  unprivileged host uid the stage runs as, or null when the engine is not root
+ */
+public record Stage(
+        OutputFrame.Stage kind,
+        List<String> command,
+        Map<String, String> env,
+        List<Mount> mounts,
+        Limits limits,
+        Path workDir,
+        Path stateDir,
+        Integer hostUid) {
+
+    /** Where the program's work directory appears inside the sandbox. */
+    public static final String SANDBOX_WORK_DIR = "/work";
+    /** The uid and gid the program sees inside the sandbox. */
+    public static final int SANDBOX_UID = 1000;
+
+    public Stage {
+        command = List.copyOf(command);
+        env = Map.copyOf(env);
+        mounts = List.copyOf(mounts);
+    }
+}

@@ -1,0 +1,38 @@
+package io.coderunner.engine.unsafe;
+
+import io.coderunner.engine.run.Isolation;
+import io.coderunner.engine.run.Stage;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs the program as a plain host process in its work directory, with a cleared environment.
+ * It contains nothing: for development on machines without bubblewrap, and only when the
+ * configuration explicitly allows it. Control groups and rlimits still apply.
+ */
+public final class UnsafeProcessIsolation implements Isolation {
+
+    @Override
+    public String name() {
+        return "unsafe-process";
+    }
+
+    @Override
+    public boolean isolated() {
+        return false;
+    }
+
+    @Override
+    public void verifyAvailable() {
+        // Needs nothing but coreutils' env.
+    }
+
+    @Override
+    public List<String> command(Stage stage) {
+        List<String> args = new ArrayList<>(List.of("/usr/bin/env", "-i", "-C", stage.workDir().toString()));
+        stage.env().forEach((key, value) -> args.add(key + "=" + value.replace(Stage.SANDBOX_WORK_DIR, stage.workDir().toString())));
+        args.add("HOME=" + stage.workDir());
+        args.addAll(stage.command());
+        return args;
+    }
+}

@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Installs what CodeRunner needs from the system's packages when it is missing:
+# bubblewrap (the sandbox) and the language toolchains it offers. Needs root for apt-get;
+# without root it says what is missing and goes on with what is there.
+set -euo pipefail
+
+# The sandbox and the tools its launcher uses.
+required=(bubblewrap util-linux)
+# Toolchains: a language is offered only when its toolchain is installed.
+toolchains=(python3 nodejs gcc g++ openjdk-17-jdk-headless golang-go ruby php-cli rustc)
+
+missing=()
+for package in "${required[@]}" "${toolchains[@]}"; do
+  dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
+done
+# A JDK the toolchain list names by version may be served by another version's package.
+if [[ " ${missing[*]} " == *" openjdk-17-jdk-headless "* ]] && [ -x /usr/bin/javac ]; then
+  missing=("${missing[@]/openjdk-17-jdk-headless}")
+fi
+missing=($(printf '%s\n' "${missing[@]}" | sed '/^$/d'))
+
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "setup: system packages are in place"
+  exit 0
+fi
+
+if ! command -v apt-get >/dev/null 2>&1; then
+  echo "setup: missing packages (${missing[*]}) and no apt-get here: install them with your package manager" >&2
+  command -v bwrap >/dev/null 2>&1 || exit 1
+  exit 0
+fi
+if [ "$(id -u)" -ne 0 ]; then
+  echo "setup: missing packages: ${missing[*]}" >&2
+  echo "setup: run as root (sudo $0) to install them" >&2
+  command -v bwrap >/dev/null 2>&1 || exit 1
+  exit 0
+fi
+
+echo "setup: installing ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+echo "setup: done"

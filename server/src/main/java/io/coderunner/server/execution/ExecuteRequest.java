@@ -1,0 +1,25 @@
+package io.coderunner.server.execution;
+
+import java.util.List;
+
+/**
+ * Body of POST /api/execute: a language, then either {@code code} or {@code files} (the first
+ * file is the entry point), optional input, arguments and limits.
+ */
+public record ExecuteRequest(
+        String language,
+        String version,
+        String code,
+        List<FileRequest> files,
+        String stdin,
+        List<String> args,
+        LimitsRequest limits) {
+
+    public record FileRequest(String name, String content) {
+    }
+
+    /** Limits a caller asks for; each is capped by the server's maximum. */
+    public record LimitsRequest(Long wallTimeMs, Long cpuTimeMs, Long memoryBytes, Integer maxProcesses,
+                                Long maxOutputBytes, Long maxFileBytes, Long diskBytes, Boolean network) {
+    }
+}

@@ -1,0 +1,33 @@
+package io.coderunner.server.execution;
+
+import io.coderunner.engine.RunResult;
+
+/**
+ * The result of a run as the API shows it: snake_case fields, times in milliseconds, memory in
+ * bytes. {@code reason} says in words why a limit or the platform ended the run.
+ */
+public record ExecuteResponse(
+        String id,
+        String language,
+        String version,
+        String status,
+        Integer exitCode,
+        Integer signal,
+        String stdout,
+        String stderr,
+        boolean stdoutTruncated,
+        boolean stderrTruncated,
+        String compileOutput,
+        long executionTime,
+        long cpuTime,
+        long memoryUsage,
+        String reason,
+        String preview) {
+
+    static ExecuteResponse of(String id, String language, String version, RunResult result) {
+        return new ExecuteResponse(id, language, version, result.status().name(), result.exitCode(), result.signal(),
+                result.preview() == null ? result.stdout() : "", result.stderr(),
+                result.stdoutTruncated(), result.stderrTruncated(), result.compileOutput(),
+                result.wallTimeMs(), result.cpuTimeMs(), result.memoryBytes(), result.reason(), result.preview());
+    }
+}

@@ -1,0 +1,96 @@
+package io.coderunner.server.execution;
+
+import io.coderunner.engine.Sandbox;
+import io.coderunner.engine.SandboxInfo;
+import io.coderunner.engine.language.Language;
+import io.coderunner.engine.language.LanguageRegistry;
+import io.coderunner.server.system.NotFoundException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The execution API of seed 002: run code, and what languages and templates there are. */
+@RestController
+@Tag(name = "Execution")
+class ExecutionController {
+
+    private final ExecutionService executions;
+    private final LanguageRegistry languages;
+    private final ExecutionQueue queue;
+    private final Sandbox sandbox;
+
+    ExecutionController(ExecutionService executions, LanguageRegistry languages, ExecutionQueue queue, Sandbox sandbox) {
+        this.executions = executions;
+        this.languages = languages;
+        this.queue = queue;
+        this.sandbox = sandbox;
+    }
+
+    @PostMapping("/api/execute")
+    @Operation(summary = "Run code and wait for the result")
+    ExecuteResponse execute(@RequestBody ExecuteRequest request) {
+        return executions.execute(request).toResponse();
+    }
+
+    @GetMapping("/api/languages")
+    @Operation(summary = "Languages this server runs, with their versions")
+    List<LanguageView> languages() {
+        return languages.all().stream().map(LanguageView::of).toList();
+    }
+
+    @GetMapping("/api/templates")
+    @Operation(summary = "A starting program for every language")
+    Map<String, TemplateView> templates() {
+        Map<String, TemplateView> templates = new LinkedHashMap<>();
+        languages.all().forEach(language -> templates.put(language.id(), TemplateView.of(language)));
+        return templates;
+    }
+
+    @GetMapping("/api/templates/{lang}")
+    @Operation(summary = "The starting program of one language")
+    TemplateView template(@PathVariable("lang") String lang) {
+        return languages.find(lang).map(TemplateView::of)
+                .orElseThrow(() -> new NotFoundException("no template for unknown language '" + lang + "'"));
+    }
+
+    @GetMapping("/api/status")
+    @Operation(summary = "Engine, queue and languages of this server")
+    StatusView status() {
+        SandboxInfo info = sandbox.info();
+        return new StatusView("ok",
+                new StatusView.Engine(info.runtime(), info.cgroups(), info.isolated(), info.slots()),
+                new StatusView.Queue(queue.concurrency(), queue.capacity() - queue.concurrency(), queue.running(), queue.waiting()),
+                languages.all().stream().map(l -> new StatusView.LanguageVersion(l.id(), l.version())).toList());
+    }
+
+    record LanguageView(String id, String name, String version, List<String> aliases, List<String> extensions,
+                        String fileName, boolean compiled, boolean preview) {
+        static LanguageView of(Language l) {
+            return new LanguageView(l.id(), l.name(), l.version(), l.aliases(), l.extensions(), l.mainFile(), l.compiled(), l.preview());
+        }
+    }
+
+    record TemplateView(String language, String fileName, String code) {
+        static TemplateView of(Language l) {
+            return new TemplateView(l.id(), l.mainFile(), l.template());
+        }
+    }
+
+    record StatusView(String status, Engine engine, Queue queue, List<LanguageVersion> languages) {
+        record Engine(String runtime, String cgroups, boolean isolated, int slots) {
+        }
+
+        record Queue(int concurrency, int queueLength, int running, int waiting) {
+        }
+
+        record LanguageVersion(String id, String version) {
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package io.coderunner.server.execution;
+
+import io.coderunner.engine.InvalidRunException;
+import io.coderunner.engine.Limits;
+import io.coderunner.engine.RunResult;
+import io.coderunner.engine.RunSpec;
+import io.coderunner.engine.Sandbox;
+import io.coderunner.engine.SourceFile;
+import io.coderunner.engine.language.Language;
+import io.coderunner.engine.language.LanguageRegistry;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+
+/** Turns an execution request into a sandboxed run, through the queue. Other modules run code here. */
+@Service
+public class ExecutionService {
+
+    private final Sandbox sandbox;
+    private final LanguageRegistry languages;
+    private final ExecutionQueue queue;
+    private final SandboxSettings settings;
+
+    ExecutionService(Sandbox sandbox, LanguageRegistry languages, ExecutionQueue queue, SandboxSettings settings) {
+        this.sandbox = sandbox;
+        this.languages = languages;
+        this.queue = queue;
+        this.settings = settings;
+    }
+
+    /** Runs the request to the end, within {@code ceiling} (the caller's allowance) and the server's maximums. */
+    public Execution execute(ExecuteRequest request, Limits ceiling) {
+        RunSpec spec = toSpec(request, ceiling);
+        try (ExecutionQueue.Ticket ignored = queue.admit()) {
+            RunResult result = sandbox.run(spec);
+            return new Execution(UUID.randomUUID().toString(), spec.language(), result);
+        }
+    }
+
+    public Execution execute(ExecuteRequest request) {
+        return execute(request, settings.maximumLimits());
+    }
+
+    RunSpec toSpec(ExecuteRequest request, Limits ceiling) {
+        if (request == null) {
+            throw new InvalidRunException("request body is required");
+        }
+        if (request.language() == null || request.language().isBlank()) {
+            throw new InvalidRunException("language is required");
+        }
+        Language language = languages.require(request.language());
+        if (request.version() != null && !request.version().isBlank()
+                && !(language.version().equals(request.version()) || language.version().startsWith(request.version() + "."))) {
+            throw new InvalidRunException("version " + request.version() + " of " + language.id()
+                    + " is not offered; this server has " + language.version());
+        }
+        List<SourceFile> files = files(request, language);
+        byte[] stdin = request.stdin() == null ? new byte[0] : request.stdin().getBytes(StandardCharsets.UTF_8);
+        return new RunSpec(language, files, stdin, request.args(), limits(request.limits(), ceiling));
+    }
+
+    private static List<SourceFile> files(ExecuteRequest request, Language language) {
+        boolean hasCode = request.code() != null;
+        boolean hasFiles = request.files() != null && !request.files().isEmpty();
+        if (hasCode && hasFiles) {
+            throw new InvalidRunException("give either code or files, not both");
+        }
+        if (hasCode) {
+            if (request.code().isBlank()) {
+                throw new InvalidRunException("code must not be empty");
+            }
+            return List.of(new SourceFile(language.mainFile(), request.code()));
+        }
+        if (!hasFiles) {
+            throw new InvalidRunException("code or files is required");
+        }
+        return request.files().stream().map(f -> {
+            if (f == null) {
+                throw new InvalidRunException("files must not contain null entries");
+            }
+            return new SourceFile(f.name(), f.content());
+        }).toList();
+    }
+
+    private Limits limits(ExecuteRequest.LimitsRequest asked, Limits ceiling) {
+        Limits base = settings.defaultLimits();
+        Limits max = settings.maximumLimits().cappedBy(ceiling);
+        if (asked == null) {
+            return base.cappedBy(max);
+        }
+        Limits wanted = new Limits(
+                positive("wall_time_ms", asked.wallTimeMs(), base.wallTimeMs()),
+                positive("cpu_time_ms", asked.cpuTimeMs(), base.cpuTimeMs()),
+                positive("memory_bytes", asked.memoryBytes(), base.memoryBytes()),
+                (int) Math.min(Integer.MAX_VALUE, positive("max_processes",
+                        asked.maxProcesses() == null ? null : asked.maxProcesses().longValue(), base.maxProcesses())),
+                positive("max_output_bytes", asked.maxOutputBytes(), base.maxOutputBytes()),
+                positive("max_file_bytes", asked.maxFileBytes(), base.maxFileBytes()),
+                positive("disk_bytes", asked.diskBytes(), base.diskBytes()),
+                base.maxOpenFiles(),
+                asked.network() == null ? base.network() : asked.network());
+        return wanted.cappedBy(max);
+    }
+
+    private static long positive(String name, Long value, long fallback) {
+        if (value == null) {
+            return fallback;
+        }
+        if (value <= 0) {
+            throw new InvalidRunException("limits." + name + " must be positive, was " + value);
+        }
+        return value;
+    }
+
+    public LanguageRegistry languages() {
+        return languages;
+    }
+}

@@ -1,0 +1,17 @@
+package io.coderunner.server.system;
+
+import io.swagger.v3.oas.annotations.Operation;
+import java.util.Map;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Liveness for load balancers and scripts: answers once the server takes work. */
+@RestController
+class HealthController {
+
+    @GetMapping("/health")
+    @Operation(summary = "Health check", description = "200 {\"status\":\"ok\"} once the server can take work")
+    Map<String, String> health() {
+        return Map.of("status", "ok");
+    }
+}

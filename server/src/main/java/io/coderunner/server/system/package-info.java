@@ -1,0 +1,6 @@
+/**
+ * What every module shares: health, settings of the installation, error responses as problem
+ * details, request-size limits and the OpenAPI document.
+ */
+@org.springframework.modulith.ApplicationModule(type = org.springframework.modulith.ApplicationModule.Type.OPEN)
+package io.coderunner.server.system;
