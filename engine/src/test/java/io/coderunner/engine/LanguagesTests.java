@@ -145,6 +145,22 @@ class LanguagesTests {
     }
 
     @Test
+    void aCrashIsARuntimeErrorWithItsSignal() {
+        RunResult result = SandboxFixture.run("c", "int main(void) { volatile int *p = 0; *p = 1; return 0; }\n");
+
+        assertThat(result.status()).isEqualTo(Status.RUNTIME_ERROR);
+        assertThat(result.signal()).isEqualTo(11);
+    }
+
+    @Test
+    void abortEndsTheProgramWithSigabrt() {
+        RunResult result = SandboxFixture.run("c", "#include <stdlib.h>\nint main(void) { abort(); }\n");
+
+        assertThat(result.status()).isEqualTo(Status.RUNTIME_ERROR);
+        assertThat(result.signal()).isEqualTo(6);
+    }
+
+    @Test
     void invalidUtf8OutputIsKeptAsSafeText() {
         RunResult result = SandboxFixture.run("python", "import sys\nsys.stdout.buffer.write(b'ok \\xff\\xfe end')\n");
 

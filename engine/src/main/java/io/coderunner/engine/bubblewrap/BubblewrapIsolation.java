@@ -28,6 +28,16 @@ public final class BubblewrapIsolation implements Isolation {
     static final int HOSTS_FD = 8;
     static final int NSSWITCH_FD = 9;
 
+    /**
+     * The namespace's init: a shell that runs the program as its child (so the program keeps the
+     * ordinary signal behaviour that PID 1 would lose: abort() is still SIGABRT) and exits with its
+     * status. bwrap's own init is not used because it outlives bwrap by a moment and is left for the
+     * host's init to reap, counted meanwhile in the slot's pids group. When the init exits, the kernel
+     * kills whatever is left in the namespace. Standard input is saved on fd 3 because a background
+     * command otherwise reads /dev/null.
+     */
+    static final String INIT = "exec 3<&0; \"$@\" <&3 3<&- & wait $!";
+
     private final String bwrap;
     private final Path seccompFilter;
     private final Path etc;
@@ -71,6 +81,7 @@ public final class BubblewrapIsolation implements Isolation {
     public List<String> command(Stage stage) {
         List<String> args = new ArrayList<>(List.of(bwrap,
                 "--unshare-user", "--unshare-pid", "--unshare-ipc", "--unshare-uts", "--unshare-cgroup-try",
+                "--as-pid-1",
                 "--uid", Integer.toString(Stage.SANDBOX_UID), "--gid", Integer.toString(Stage.SANDBOX_UID),
                 "--disable-userns", "--hostname", "sandbox",
                 "--die-with-parent", "--new-session", "--clearenv"));
@@ -107,6 +118,7 @@ public final class BubblewrapIsolation implements Isolation {
                 "--seccomp", Integer.toString(SECCOMP_FD)));
         stage.env().forEach((key, value) -> args.addAll(List.of("--setenv", key, value)));
         args.add("--");
+        args.addAll(List.of("/usr/bin/sh", "-c", INIT, "init"));
         args.addAll(stage.command());
         return args;
     }

@@ -8,14 +8,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Legacy control groups: one hierarchy per controller. A stage gets a directory in each of
  * memory, pids, cpuacct and (when present) freezer, which lets it be frozen and killed at once.
+ *
+ * <p>Groups are kept and reused from stage to stage under the same name (a slot's), with their
+ * counters reset, because removing a v1 memory group costs the kernel several milliseconds: more
+ * than everything else the engine does around a run. They are removed when the engine closes.
  */
 final class CgroupV1System implements CgroupSystem {
 
     private final Map<String, Path> bases;
+    private final Set<String> names = ConcurrentHashMap.newKeySet();
 
     private CgroupV1System(Map<String, Path> bases) {
         this.bases = bases;
@@ -39,21 +46,35 @@ final class CgroupV1System implements CgroupSystem {
         Path cpu = mkdir(bases.get("cpuacct").resolve(name));
         Path freezer = bases.containsKey("freezer") ? mkdir(bases.get("freezer").resolve(name)) : null;
         String memoryLimit = Long.toString(limits.memoryBytes());
-        CgroupFiles.write(memory.resolve("memory.limit_in_bytes"), memoryLimit);
         Path memsw = memory.resolve("memory.memsw.limit_in_bytes");
-        if (Files.exists(memsw)) {
-            // No swap: memory+swap may not exceed memory alone.
+        boolean swapAccounting = Files.exists(memsw);
+        // memory+swap may never be below memory alone: lift it, set memory, then pin it to memory (no swap).
+        if (swapAccounting) {
+            CgroupFiles.write(memsw, "-1");
+        }
+        if (!CgroupFiles.tryWrite(memory.resolve("memory.limit_in_bytes"), memoryLimit)) {
+            // Cache charged by the previous stage is above the new limit: drop it and try again.
+            CgroupFiles.tryWrite(memory.resolve("memory.force_empty"), "0");
+            CgroupFiles.write(memory.resolve("memory.limit_in_bytes"), memoryLimit);
+        }
+        if (swapAccounting) {
             CgroupFiles.write(memsw, memoryLimit);
         }
         CgroupFiles.tryWrite(memory.resolve("memory.swappiness"), "0");
         CgroupFiles.write(pids.resolve("pids.max"), Integer.toString(limits.maxProcesses()));
-        return new V1Group(memory, pids, cpu, freezer);
+        // A reused group starts from zero: peak memory and CPU time are written back to 0; the
+        // OOM-kill count cannot be reset, so the group remembers where it stood.
+        CgroupFiles.tryWrite(memory.resolve("memory.max_usage_in_bytes"), "0");
+        CgroupFiles.tryWrite(cpu.resolve("cpuacct.usage"), "0");
+        long oomKillsBefore = CgroupFiles.readKey(memory.resolve("memory.oom_control"), "oom_kill");
+        names.add(name);
+        return new V1Group(memory, pids, cpu, freezer, oomKillsBefore);
     }
 
     private static Path mkdir(Path dir) {
         try {
             if (Files.isDirectory(dir)) {
-                // Left over from a run the engine could not clean up: empty it and reuse it.
+                // The slot's group from its previous stage: make sure it is empty and reuse it.
                 CgroupFiles.killPids(dir.resolve("cgroup.procs"));
                 return dir;
             }
@@ -65,6 +86,10 @@ final class CgroupV1System implements CgroupSystem {
 
     @Override
     public void close() {
+        for (String name : names) {
+            new V1Group(bases.get("memory").resolve(name), bases.get("pids").resolve(name), bases.get("cpuacct").resolve(name),
+                    bases.containsKey("freezer") ? bases.get("freezer").resolve(name) : null, 0).remove();
+        }
         bases.values().forEach(CgroupFiles::remove);
     }
 
@@ -78,7 +103,7 @@ final class CgroupV1System implements CgroupSystem {
         return true;
     }
 
-    private record V1Group(Path memory, Path pids, Path cpu, Path freezer) implements RunCgroup {
+    private record V1Group(Path memory, Path pids, Path cpu, Path freezer, long oomKillsBefore) implements RunCgroup {
 
         @Override
         public List<Path> procsFiles() {
@@ -102,7 +127,7 @@ final class CgroupV1System implements CgroupSystem {
 
         @Override
         public boolean oomKilled() {
-            return CgroupFiles.readKey(memory.resolve("memory.oom_control"), "oom_kill") > 0;
+            return CgroupFiles.readKey(memory.resolve("memory.oom_control"), "oom_kill") > oomKillsBefore;
         }
 
         @Override
@@ -140,8 +165,13 @@ final class CgroupV1System implements CgroupSystem {
             return false;
         }
 
+        /** Ends the stage: every process dies; the group stays for the slot's next stage. */
         @Override
         public void close() {
+            killAll();
+        }
+
+        void remove() {
             killAll();
             for (Path dir : freezer == null ? List.of(memory, pids, cpu) : List.of(memory, pids, cpu, freezer)) {
                 CgroupFiles.remove(dir);
