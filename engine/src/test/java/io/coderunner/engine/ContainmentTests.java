@@ -170,6 +170,16 @@ class ContainmentTests {
     }
 
     @Test
+    void aRunSeesOnlyItsOwnToolchain() {
+        String code = "import os\nfor p in ['/usr/lib/jvm', '/usr/bin/gcc', '/usr/lib/ruby', '/usr/bin/node', '/etc/ssh', '/var/lib']:\n"
+                + "    print(p, os.path.exists(p))\nprint(sorted(os.listdir('/usr/lib')))\n";
+        RunResult result = SandboxFixture.run("python", code);
+
+        assertThat(result.stdout()).doesNotContain("True");
+        assertThat(result.stdout()).contains("'python3.11'").doesNotContain("'jvm'").doesNotContain("'gcc'");
+    }
+
+    @Test
     void runsCannotSeeEachOthersWorkDirectories() throws Exception {
         String writer = "import time\nopen('secret.txt', 'w').write('s3cret')\ntime.sleep(2)\n";
         String reader = "import os, time\ntime.sleep(0.5)\nfound = []\n"

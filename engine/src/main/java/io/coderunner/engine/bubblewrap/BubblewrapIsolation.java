@@ -111,7 +111,18 @@ public final class BubblewrapIsolation implements Isolation {
         }
         args.addAll(List.of(
                 "--proc", "/proc",
-                "--dev", "/dev",
+                // A /dev of the usual character devices only. bwrap's --dev would also mount a new
+                // devpts, which no run needs and which costs about 2 ms per run.
+                "--tmpfs", "/dev",
+                "--dev-bind", "/dev/null", "/dev/null",
+                "--dev-bind", "/dev/zero", "/dev/zero",
+                "--dev-bind", "/dev/full", "/dev/full",
+                "--dev-bind", "/dev/random", "/dev/random",
+                "--dev-bind", "/dev/urandom", "/dev/urandom",
+                "--symlink", "/proc/self/fd", "/dev/fd",
+                "--symlink", "/proc/self/fd/0", "/dev/stdin",
+                "--symlink", "/proc/self/fd/1", "/dev/stdout",
+                "--symlink", "/proc/self/fd/2", "/dev/stderr",
                 "--perms", "1777", "--size", Long.toString(stage.limits().diskBytes()), "--tmpfs", "/tmp",
                 "--chdir", Stage.SANDBOX_WORK_DIR,
                 "--remount-ro", "/",

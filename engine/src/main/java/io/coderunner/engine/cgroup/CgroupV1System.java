@@ -23,9 +23,11 @@ final class CgroupV1System implements CgroupSystem {
 
     private final Map<String, Path> bases;
     private final Set<String> names = ConcurrentHashMap.newKeySet();
+    private final MigrationWarmer warmer;
 
     private CgroupV1System(Map<String, Path> bases) {
         this.bases = bases;
+        this.warmer = MigrationWarmer.start(bases.get("pids").resolve("cgroup.procs"));
     }
 
     static Optional<CgroupSystem> open(Map<String, Path> bases) {
@@ -41,6 +43,9 @@ final class CgroupV1System implements CgroupSystem {
 
     @Override
     public RunCgroup create(String name, Limits limits) {
+        if (warmer != null) {
+            warmer.touch();
+        }
         Path memory = mkdir(bases.get("memory").resolve(name));
         Path pids = mkdir(bases.get("pids").resolve(name));
         Path cpu = mkdir(bases.get("cpuacct").resolve(name));
@@ -86,6 +91,9 @@ final class CgroupV1System implements CgroupSystem {
 
     @Override
     public void close() {
+        if (warmer != null) {
+            warmer.close();
+        }
         for (String name : names) {
             new V1Group(bases.get("memory").resolve(name), bases.get("pids").resolve(name), bases.get("cpuacct").resolve(name),
                     bases.containsKey("freezer") ? bases.get("freezer").resolve(name) : null, 0).remove();
