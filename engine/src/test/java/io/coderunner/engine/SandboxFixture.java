@@ -54,28 +54,64 @@ final class SandboxFixture {
         return sandbox().run(RunSpec.of(language(language), code, limits));
     }
 
-    /** Host processes running as any slot uid of the test sandbox: none may outlive a run. */
+    /**
+     * Host processes running as any slot uid of the test sandbox, other than the sandboxes the engine
+     * keeps started and waiting for each slot's next run: none may outlive a run. A waiting sandbox is
+     * recognised precisely: bwrap started by this JVM, and inside it only the engine's init, still
+     * waiting and with no child. Waits a moment for a sandbox being started to reach that state.
+     */
     static List<String> leftoverProcesses() {
-        List<String> found = new ArrayList<>();
+        List<String> found = List.of();
+        for (int attempt = 0; attempt < 40; attempt++) {
+            found = slotProcesses().stream().filter(p -> !p.partOfAWaitingSandbox()).map(SlotProcess::toString).toList();
+            if (found.isEmpty()) {
+                return found;
+            }
+            sleep(50);
+        }
+        return found;
+    }
+
+    private record SlotProcess(long pid, int uid, String state, long parent, String comm, String cmdline, List<SlotProcess> all) {
+
+        boolean partOfAWaitingSandbox() {
+            long jvm = ProcessHandle.current().pid();
+            boolean bwrap = comm.equals("bwrap")
+                    && (parent == jvm || find(parent).map(p -> p.comm.equals("bwrap") && p.parent == jvm).orElse(false));
+            boolean waitingInit = cmdline.contains(WAITING_INIT) && all.stream().noneMatch(p -> p.parent == pid)
+                    && find(parent).map(p -> p.comm.equals("bwrap")).orElse(false);
+            return bwrap || waitingInit;
+        }
+
+        private java.util.Optional<SlotProcess> find(long wanted) {
+            return all.stream().filter(p -> p.pid == wanted).findFirst();
+        }
+
+        @Override
+        public String toString() {
+            return pid + " uid " + uid + " state " + state + " ppid " + parent + " " + comm;
+        }
+    }
+
+    /** What the engine's waiting init runs (see StageScript): it reads the word that starts a run. */
+    private static final String WAITING_INIT = "IFS= read -r line";
+
+    private static List<SlotProcess> slotProcesses() {
+        List<SlotProcess> found = new ArrayList<>();
         try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
             for (Path proc : procs.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
                 try {
-                    for (String line : Files.readAllLines(proc.resolve("status"))) {
-                        if (line.startsWith("Uid:")) {
-                            int uid = Integer.parseInt(line.split("\\s+")[1]);
-                            if (uid >= UID_BASE && uid < UID_BASE + SLOTS) {
-                                String status = Files.readString(proc.resolve("status"));
-                                String state = status.replaceAll("(?s).*State:\\s*(\\S).*", "$1");
-                                String parent = status.replaceAll("(?s).*PPid:\\s*(\\d+).*", "$1");
-                                if (state.equals("Z")) {
-                                    // Dead already: a zombie runs nothing and waits only for the host's init to reap it.
-                                    continue;
-                                }
-                                found.add(proc.getFileName() + " uid " + uid + " state " + state + " ppid " + parent
-                                        + " " + Files.readString(proc.resolve("comm")).strip());
-                            }
-                        }
+                    String status = Files.readString(proc.resolve("status"));
+                    int uid = Integer.parseInt(status.replaceAll("(?s).*\nUid:\\s*(\\d+).*", "$1"));
+                    String state = status.replaceAll("(?s).*State:\\s*(\\S).*", "$1");
+                    // A zombie runs nothing and waits only for the host's init to reap it.
+                    if (uid < UID_BASE || uid >= UID_BASE + SLOTS || state.equals("Z")) {
+                        continue;
                     }
+                    long parent = Long.parseLong(status.replaceAll("(?s).*PPid:\\s*(\\d+).*", "$1"));
+                    String cmdline = Files.readString(proc.resolve("cmdline")).replace('\0', ' ');
+                    found.add(new SlotProcess(Long.parseLong(proc.getFileName().toString()), uid, state, parent,
+                            Files.readString(proc.resolve("comm")).strip(), cmdline, found));
                 } catch (IOException | RuntimeException e) {
                     // The process ended while we looked at it.
                 }
@@ -84,6 +120,14 @@ final class SandboxFixture {
             throw new IllegalStateException(e);
         }
         return found;
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     static boolean root() {

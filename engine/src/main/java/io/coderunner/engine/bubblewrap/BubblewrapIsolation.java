@@ -27,16 +27,10 @@ public final class BubblewrapIsolation implements Isolation {
     static final int GROUP_FD = 7;
     static final int HOSTS_FD = 8;
     static final int NSSWITCH_FD = 9;
+    static final int CONTROL_FD = 4;
+    /** Where the slot's control directory (the stage script) appears, read-only. */
+    static final String CONTROL_DIR = "/run/coderunner";
 
-    /**
-     * The namespace's init: a shell that runs the program as its child (so the program keeps the
-     * ordinary signal behaviour that PID 1 would lose: abort() is still SIGABRT) and exits with its
-     * status. bwrap's own init is not used because it outlives bwrap by a moment and is left for the
-     * host's init to reap, counted meanwhile in the slot's pids group. When the init exits, the kernel
-     * kills whatever is left in the namespace. Standard input is saved on fd 3 because a background
-     * command otherwise reads /dev/null.
-     */
-    static final String INIT = "exec 3<&0; \"$@\" <&3 3<&- & wait $!";
 
     private final String bwrap;
     private final Path seccompFilter;
@@ -78,7 +72,12 @@ public final class BubblewrapIsolation implements Isolation {
     }
 
     @Override
-    public List<String> command(Stage stage) {
+    public String controlDir(Stage stage) {
+        return CONTROL_DIR;
+    }
+
+    @Override
+    public List<String> command(Stage stage, List<String> init) {
         List<String> args = new ArrayList<>(List.of(bwrap,
                 "--unshare-user", "--unshare-pid", "--unshare-ipc", "--unshare-uts", "--unshare-cgroup-try",
                 "--as-pid-1",
@@ -92,6 +91,7 @@ public final class BubblewrapIsolation implements Isolation {
         // still be the host's /proc (the new one would deny a process that changed uid).
         args.addAll(List.of(
                 "--bind-fd", Integer.toString(WORK_FD), Stage.SANDBOX_WORK_DIR,
+                "--ro-bind-fd", Integer.toString(CONTROL_FD), CONTROL_DIR,
                 "--file", Integer.toString(PASSWD_FD), "/etc/passwd",
                 "--file", Integer.toString(GROUP_FD), "/etc/group",
                 "--file", Integer.toString(HOSTS_FD), "/etc/hosts",
@@ -129,8 +129,7 @@ public final class BubblewrapIsolation implements Isolation {
                 "--seccomp", Integer.toString(SECCOMP_FD)));
         stage.env().forEach((key, value) -> args.addAll(List.of("--setenv", key, value)));
         args.add("--");
-        args.addAll(List.of("/usr/bin/sh", "-c", INIT, "init"));
-        args.addAll(stage.command());
+        args.addAll(init);
         return args;
     }
 
@@ -139,6 +138,7 @@ public final class BubblewrapIsolation implements Isolation {
         return List.of(
                 Descriptor.read(SECCOMP_FD, seccompFilter),
                 Descriptor.read(WORK_FD, stage.workDir()),
+                Descriptor.read(CONTROL_FD, stage.stateDir()),
                 Descriptor.read(PASSWD_FD, etc.resolve("passwd")),
                 Descriptor.read(GROUP_FD, etc.resolve("group")),
                 Descriptor.read(HOSTS_FD, etc.resolve("hosts")),

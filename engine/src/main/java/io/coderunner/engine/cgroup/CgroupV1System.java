@@ -50,30 +50,10 @@ final class CgroupV1System implements CgroupSystem {
         Path pids = mkdir(bases.get("pids").resolve(name));
         Path cpu = mkdir(bases.get("cpuacct").resolve(name));
         Path freezer = bases.containsKey("freezer") ? mkdir(bases.get("freezer").resolve(name)) : null;
-        String memoryLimit = Long.toString(limits.memoryBytes());
-        Path memsw = memory.resolve("memory.memsw.limit_in_bytes");
-        boolean swapAccounting = Files.exists(memsw);
-        // memory+swap may never be below memory alone: lift it, set memory, then pin it to memory (no swap).
-        if (swapAccounting) {
-            CgroupFiles.write(memsw, "-1");
-        }
-        if (!CgroupFiles.tryWrite(memory.resolve("memory.limit_in_bytes"), memoryLimit)) {
-            // Cache charged by the previous stage is above the new limit: drop it and try again.
-            CgroupFiles.tryWrite(memory.resolve("memory.force_empty"), "0");
-            CgroupFiles.write(memory.resolve("memory.limit_in_bytes"), memoryLimit);
-        }
-        if (swapAccounting) {
-            CgroupFiles.write(memsw, memoryLimit);
-        }
-        CgroupFiles.tryWrite(memory.resolve("memory.swappiness"), "0");
-        CgroupFiles.write(pids.resolve("pids.max"), Integer.toString(limits.maxProcesses()));
-        // A reused group starts from zero: peak memory and CPU time are written back to 0; the
-        // OOM-kill count cannot be reset, so the group remembers where it stood.
-        CgroupFiles.tryWrite(memory.resolve("memory.max_usage_in_bytes"), "0");
-        CgroupFiles.tryWrite(cpu.resolve("cpuacct.usage"), "0");
-        long oomKillsBefore = CgroupFiles.readKey(memory.resolve("memory.oom_control"), "oom_kill");
+        V1Group group = new V1Group(memory, pids, cpu, freezer, new long[1]);
+        group.apply(limits);
         names.add(name);
-        return new V1Group(memory, pids, cpu, freezer, oomKillsBefore);
+        return group;
     }
 
     private static Path mkdir(Path dir) {
@@ -96,7 +76,7 @@ final class CgroupV1System implements CgroupSystem {
         }
         for (String name : names) {
             new V1Group(bases.get("memory").resolve(name), bases.get("pids").resolve(name), bases.get("cpuacct").resolve(name),
-                    bases.containsKey("freezer") ? bases.get("freezer").resolve(name) : null, 0).remove();
+                    bases.containsKey("freezer") ? bases.get("freezer").resolve(name) : null, new long[1]).remove();
         }
         bases.values().forEach(CgroupFiles::remove);
     }
@@ -111,7 +91,34 @@ final class CgroupV1System implements CgroupSystem {
         return true;
     }
 
-    private record V1Group(Path memory, Path pids, Path cpu, Path freezer, long oomKillsBefore) implements RunCgroup {
+    /** @param oomKillsBefore the group's OOM-kill count when its counters were last started (an array: it changes) */
+    private record V1Group(Path memory, Path pids, Path cpu, Path freezer, long[] oomKillsBefore) implements RunCgroup {
+
+        @Override
+        public void apply(Limits limits) {
+            String memoryLimit = Long.toString(limits.memoryBytes());
+            Path memsw = memory.resolve("memory.memsw.limit_in_bytes");
+            boolean swapAccounting = Files.exists(memsw);
+            // memory+swap may never be below memory alone: lift it, set memory, then pin it to memory (no swap).
+            if (swapAccounting) {
+                CgroupFiles.write(memsw, "-1");
+            }
+            if (!CgroupFiles.tryWrite(memory.resolve("memory.limit_in_bytes"), memoryLimit)) {
+                // Cache charged earlier is above the new limit: drop it and try again.
+                CgroupFiles.tryWrite(memory.resolve("memory.force_empty"), "0");
+                CgroupFiles.write(memory.resolve("memory.limit_in_bytes"), memoryLimit);
+            }
+            if (swapAccounting) {
+                CgroupFiles.write(memsw, memoryLimit);
+            }
+            CgroupFiles.tryWrite(memory.resolve("memory.swappiness"), "0");
+            CgroupFiles.write(pids.resolve("pids.max"), Integer.toString(limits.maxProcesses()));
+            // Peak memory and CPU time are written back to 0; the OOM-kill count cannot be reset,
+            // so the group remembers where it stood.
+            CgroupFiles.tryWrite(memory.resolve("memory.max_usage_in_bytes"), "0");
+            CgroupFiles.tryWrite(cpu.resolve("cpuacct.usage"), "0");
+            oomKillsBefore[0] = CgroupFiles.readKey(memory.resolve("memory.oom_control"), "oom_kill");
+        }
 
         @Override
         public List<Path> procsFiles() {
@@ -135,7 +142,7 @@ final class CgroupV1System implements CgroupSystem {
 
         @Override
         public boolean oomKilled() {
-            return CgroupFiles.readKey(memory.resolve("memory.oom_control"), "oom_kill") > oomKillsBefore;
+            return CgroupFiles.readKey(memory.resolve("memory.oom_control"), "oom_kill") > oomKillsBefore[0];
         }
 
         @Override

@@ -61,10 +61,9 @@ final class CgroupV2System implements CgroupSystem {
         } catch (IOException e) {
             throw new CgroupException("cannot create control group " + dir + ": " + e.getMessage(), e);
         }
-        CgroupFiles.write(dir.resolve("memory.max"), Long.toString(limits.memoryBytes()));
-        CgroupFiles.tryWrite(dir.resolve("memory.swap.max"), "0");
-        CgroupFiles.write(dir.resolve("pids.max"), Integer.toString(limits.maxProcesses()));
-        return new V2Group(dir);
+        V2Group group = new V2Group(dir, new long[2]);
+        group.apply(limits);
+        return group;
     }
 
     @Override
@@ -82,7 +81,17 @@ final class CgroupV2System implements CgroupSystem {
         return true;
     }
 
-    private record V2Group(Path dir) implements RunCgroup {
+    /** @param before CPU microseconds and OOM kills when the counters were last started */
+    private record V2Group(Path dir, long[] before) implements RunCgroup {
+
+        @Override
+        public void apply(Limits limits) {
+            CgroupFiles.write(dir.resolve("memory.max"), Long.toString(limits.memoryBytes()));
+            CgroupFiles.tryWrite(dir.resolve("memory.swap.max"), "0");
+            CgroupFiles.write(dir.resolve("pids.max"), Integer.toString(limits.maxProcesses()));
+            before[0] = CgroupFiles.readKey(dir.resolve("cpu.stat"), "usage_usec");
+            before[1] = CgroupFiles.readKey(dir.resolve("memory.events"), "oom_kill");
+        }
 
         @Override
         public List<Path> procsFiles() {
@@ -91,7 +100,7 @@ final class CgroupV2System implements CgroupSystem {
 
         @Override
         public long cpuTimeNanos() {
-            return CgroupFiles.readKey(dir.resolve("cpu.stat"), "usage_usec") * 1000;
+            return (CgroupFiles.readKey(dir.resolve("cpu.stat"), "usage_usec") - before[0]) * 1000;
         }
 
         @Override
@@ -101,7 +110,7 @@ final class CgroupV2System implements CgroupSystem {
 
         @Override
         public boolean oomKilled() {
-            return CgroupFiles.readKey(dir.resolve("memory.events"), "oom_kill") > 0;
+            return CgroupFiles.readKey(dir.resolve("memory.events"), "oom_kill") > before[1];
         }
 
         @Override

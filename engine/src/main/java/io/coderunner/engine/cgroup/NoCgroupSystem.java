@@ -36,6 +36,11 @@ final class NoCgroupSystem implements CgroupSystem {
         private volatile ProcessHandle launcher;
 
         @Override
+        public void apply(Limits limits) {
+            // Nothing to apply: rlimits are all this host allows.
+        }
+
+        @Override
         public List<Path> procsFiles() {
             return List.of();
         }

@@ -1,10 +1,17 @@
 package io.coderunner.engine.cgroup;
 
+import io.coderunner.engine.Limits;
 import java.nio.file.Path;
 import java.util.List;
 
 /** The control group of one stage: every process of the stage lives in it and dies with it. */
 public interface RunCgroup extends AutoCloseable {
+
+    /**
+     * Sets the group's memory and process limits and starts its CPU, peak-memory and OOM counters
+     * from zero: a group made ahead of its run is accounted only from here on.
+     */
+    void apply(Limits limits);
 
     /** Files the launcher writes its own PID into before it starts the sandbox. */
     List<Path> procsFiles();

@@ -37,7 +37,12 @@ public final class GvisorIsolation implements Isolation {
     }
 
     @Override
-    public List<String> command(Stage stage) {
+    public String controlDir(Stage stage) {
+        return "/run/coderunner";
+    }
+
+    @Override
+    public List<String> command(Stage stage, List<String> init) {
         throw new SandboxException("the gvisor runtime is not available in this version");
     }
 }

@@ -46,7 +46,7 @@ public final class IsolatedSandbox implements Sandbox {
         this.config = config;
         this.slots = new SlotPool(config.root().resolve("slots"), config.slots(), root ? config.uidBase() : null);
         this.timers = Executors.newScheduledThreadPool(1, Thread.ofPlatform().daemon().name("sandbox-timer").factory());
-        this.stages = new StageRunner(isolation, cgroups, new Launcher(ShellRlimits.fileSizeBlockBytes()), timers);
+        this.stages = new StageRunner(isolation, cgroups, timers);
     }
 
     @Override
@@ -57,48 +57,98 @@ public final class IsolatedSandbox implements Sandbox {
         if (spec.language().preview()) {
             result.complete(RunResult.preview(spec.mainFile().content()));
         } else {
-            Thread.ofVirtual().name("run-" + spec.language().id()).start(() -> {
-                try {
-                    result.complete(execute(spec, stdin, listener, control));
-                } catch (Throwable t) {
-                    log.error("Run failed inside the engine", t);
-                    result.complete(RunResult.internalError("the engine failed: " + t.getMessage()));
-                }
-            });
+            Thread.ofVirtual().name("run-" + spec.language().id()).start(() -> runInSlot(spec, stdin, listener, control, result));
         }
         return new Handle(stdin, control, result);
     }
 
-    private RunResult execute(RunSpec spec, StdinChannel stdin, OutputListener listener, RunControl control) {
+    private void runInSlot(RunSpec spec, StdinChannel stdin, OutputListener listener, RunControl control,
+                           CompletableFuture<RunResult> result) {
         Slot slot;
         try {
             slot = slots.acquire();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return RunResult.internalError("interrupted while waiting for a free sandbox");
+            result.complete(RunResult.internalError("interrupted while waiting for a free sandbox"));
+            return;
         }
+        Stage next = null;
+        try {
+            result.complete(execute(spec, stdin, listener, control, slot));
+            next = firstStage(spec, slot);
+        } catch (Throwable t) {
+            log.error("Run failed inside the engine", t);
+            result.complete(RunResult.internalError("the engine failed: " + t.getMessage()));
+        } finally {
+            stdin.abandon();
+            recycle(slot, next);
+        }
+    }
+
+    /** Cleans the slot, starts its next sandbox (expecting a run like the last one) and frees it. */
+    private void recycle(Slot slot, Stage next) {
+        try {
+            slot.clean();
+        } catch (SandboxException e) {
+            log.error("Slot {} could not be cleaned and is taken out of use: {}", slot.index(), e.getMessage());
+            return;
+        }
+        if (next != null) {
+            prepareAhead(slot, next);
+        }
+        slots.release(slot);
+    }
+
+    private RunResult execute(RunSpec spec, StdinChannel stdin, OutputListener listener, RunControl control, Slot slot) {
         try {
             Language language = spec.language();
             slot.prepare(spec.files(), spec.limits().diskBytes());
             StageResult compile = null;
             if (language.compiled()) {
-                Limits limits = config.compileLimits().withNetwork(false);
-                Stage stage = stage(OutputFrame.Stage.COMPILE, language.compile(), spec, limits, slot);
-                compile = stages.run(stage, "slot-" + slot.index(), StdinChannel.of(new byte[0]), listener, control);
+                compile = executeStage(slot, compileStage(spec, slot), StdinChannel.of(new byte[0]), listener, control);
                 if (compile.status() != Status.OK) {
                     return RunResult.compileFailed(compile);
                 }
             }
-            Stage stage = stage(OutputFrame.Stage.RUN, language.run(), spec, spec.limits(), slot);
-            StageResult run = stages.run(stage, "slot-" + slot.index(), stdin, listener, control);
+            StageResult run = executeStage(slot, programStage(spec, slot), stdin, listener, control);
             return RunResult.ofRun(compile, run);
         } catch (SandboxException e) {
             log.error("Sandbox failure in slot {}: {}", slot.index(), e.getMessage());
             return RunResult.internalError(e.getMessage());
-        } finally {
-            stdin.abandon();
-            slots.release(slot);
         }
+    }
+
+    private StageResult executeStage(Slot slot, Stage stage, StdinChannel stdin, OutputListener listener, RunControl control) {
+        PreparedStage ready = slot.takePrepared();
+        if (ready != null && !ready.fits(stage)) {
+            ready.discard();
+            ready = null;
+        }
+        if (ready == null) {
+            ready = stages.prepare(stage, slot.groupName());
+        }
+        return stages.run(ready, stage, stdin, listener, control);
+    }
+
+    private void prepareAhead(Slot slot, Stage stage) {
+        try {
+            slot.holdPrepared(stages.prepare(stage, slot.groupName()));
+        } catch (SandboxException e) {
+            log.warn("Could not start slot {}'s next sandbox ahead: {}", slot.index(), e.getMessage());
+        }
+    }
+
+    private Stage firstStage(RunSpec spec, Slot slot) {
+        return spec.language().compiled() ? compileStage(spec, slot) : programStage(spec, slot);
+    }
+
+    private Stage compileStage(RunSpec spec, Slot slot) {
+        Limits limits = config.compileLimits().withNetwork(false);
+        return stage(OutputFrame.Stage.COMPILE, spec.language().compile(), spec, limits, slot);
+    }
+
+    private Stage programStage(RunSpec spec, Slot slot) {
+        return stage(OutputFrame.Stage.RUN, spec.language().run(), spec, spec.limits(), slot);
     }
 
     private Stage stage(OutputFrame.Stage kind, List<String> template, RunSpec spec, Limits limits, Slot slot) {

@@ -14,8 +14,15 @@ public interface Isolation {
     /** False only for the development runtime, which does not contain programs at all. */
     boolean isolated();
 
-    /** The command that runs {@code stage.command()} isolated. */
-    List<String> command(Stage stage);
+    /**
+     * The command that runs {@code init} isolated, as the stage's first process, with the
+     * stage's work directory at /work and its control directory readable at
+     * {@link #controlDir(Stage)}.
+     */
+    List<String> command(Stage stage, List<String> init);
+
+    /** Where the init finds the slot's control directory ({@code stage.stateDir()}). */
+    String controlDir(Stage stage);
 
     /** Files the launcher must open on numbered descriptors for the command (a seccomp program, ...). */
     default List<Descriptor> descriptors(Stage stage) {

@@ -6,22 +6,15 @@ import java.util.List;
 
 /**
  * Builds the launcher: a few lines of /bin/sh that put themselves into the stage's control groups
- * (so that every process the stage ever starts is accounted from the first instruction), set
- * rlimits, drop to the slot's unprivileged uid and exec the runtime. Written as shell because the
- * JVM cannot join a cgroup or set rlimits between fork and exec; a tiny shell costs under a
- * millisecond and needs nothing installed.
+ * (so that every process the stage ever starts is accounted from the first instruction), drop to
+ * the slot's unprivileged uid and exec the runtime. Written as shell because the JVM cannot join a
+ * cgroup between fork and exec; a tiny shell costs under a millisecond and needs nothing installed.
+ * The run's rlimits are set later, inside the sandbox, by the stage script.
  */
 final class Launcher {
 
     /** Exit code of the launcher when it could not set the stage up (not the program's fault). */
     static final int SETUP_FAILED = 125;
-
-    private final int fileSizeBlockBytes;
-
-    /** @param fileSizeBlockBytes the unit of this /bin/sh's {@code ulimit -f} (512 for dash, 1024 for bash) */
-    Launcher(int fileSizeBlockBytes) {
-        this.fileSizeBlockBytes = fileSizeBlockBytes;
-    }
 
     List<String> command(Stage stage, List<Path> procsFiles, List<String> isolated, List<Descriptor> descriptors) {
         StringBuilder script = new StringBuilder();
@@ -29,13 +22,6 @@ final class Launcher {
             script.append("echo $$ > ").append(ShellQuote.quote(procs.toString()))
                     .append(" || exit ").append(SETUP_FAILED).append('\n');
         }
-        long cpuSeconds = (stage.limits().cpuTimeMs() + 999) / 1000 + 1;
-        long fileBlocks = Math.max(1, stage.limits().maxFileBytes() / fileSizeBlockBytes);
-        // One limit per ulimit call: dash takes no more.
-        script.append("ulimit -c 0 && ulimit -t ").append(cpuSeconds)
-                .append(" && ulimit -f ").append(fileBlocks)
-                .append(" && ulimit -n ").append(stage.limits().maxOpenFiles())
-                .append(" || exit ").append(SETUP_FAILED).append('\n');
         List<String> exec = new ArrayList<>();
         if (stage.hostUid() != null) {
             exec.addAll(List.of("setpriv", "--reuid=" + stage.hostUid(), "--regid=" + stage.hostUid(),

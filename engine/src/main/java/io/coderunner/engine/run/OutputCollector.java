@@ -16,18 +16,23 @@ final class OutputCollector {
 
     private final OutputFrame.Stage stage;
     private final OutputFrame.Stream stream;
-    private final long limit;
-    private final OutputListener listener;
-    private final Runnable onLimit;
+    private volatile long limit = 64 * 1024;
+    private volatile OutputListener listener = OutputListener.NONE;
+    private volatile Runnable onLimit = () -> { };
     private final ByteArrayOutputStream kept = new ByteArrayOutputStream();
     private volatile boolean truncated;
 
-    OutputCollector(OutputFrame.Stage stage, OutputFrame.Stream stream, long limit, OutputListener listener, Runnable onLimit) {
+    /** Until its run starts, a collector keeps what the sandbox says while starting (its errors). */
+    OutputCollector(OutputFrame.Stage stage, OutputFrame.Stream stream) {
         this.stage = stage;
         this.stream = stream;
-        this.limit = limit;
-        this.listener = listener;
-        this.onLimit = onLimit;
+    }
+
+    /** Who hears the output from now on, and how much may be kept: set when the run starts. */
+    void startRun(OutputListener runListener, long runLimit, Runnable runOnLimit) {
+        this.limit = runLimit;
+        this.onLimit = runOnLimit;
+        this.listener = runListener;
     }
 
     void drain(InputStream in) {

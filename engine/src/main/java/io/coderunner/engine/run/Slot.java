@@ -25,6 +25,7 @@ final class Slot {
     private final Path workDir;
     private final Path stateDir;
     private final SlotDisk disk;
+    private PreparedStage prepared;
 
     Slot(int index, Integer uid, Path root, SlotDisk disk) {
         this.index = index;
@@ -35,7 +36,9 @@ final class Slot {
         try {
             Files.createDirectories(workDir);
             Files.createDirectories(stateDir);
-            Files.setPosixFilePermissions(stateDir, PosixFilePermissions.fromString("rwx------"));
+            // The control directory: the engine writes the stage script here; the sandbox may only read it.
+            Files.setPosixFilePermissions(stateDir, PosixFilePermissions.fromString(uid == null ? "rwx------" : "r-x------"));
+            giveToSandbox(stateDir);
         } catch (IOException e) {
             throw new SandboxException("cannot create sandbox directory " + workDir + ": " + e.getMessage(), e);
         }
@@ -55,6 +58,21 @@ final class Slot {
 
     Path stateDir() {
         return stateDir;
+    }
+
+    String groupName() {
+        return "slot-" + index;
+    }
+
+    /** The sandbox started ahead for this slot's next run, if any; the slot no longer holds it. */
+    PreparedStage takePrepared() {
+        PreparedStage taken = prepared;
+        prepared = null;
+        return taken;
+    }
+
+    void holdPrepared(PreparedStage stage) {
+        prepared = stage;
     }
 
     /** Gives the slot a clean work directory of {@code diskBytes} holding these files. */
@@ -80,13 +98,16 @@ final class Slot {
         }
     }
 
-    /** Empties the work and state directories; whatever the program wrote is gone. */
+    /** Empties the work directory; whatever the program wrote is gone. */
     void clean() {
         deleteContents(workDir);
-        deleteContents(stateDir);
     }
 
     void close() {
+        PreparedStage waiting = takePrepared();
+        if (waiting != null) {
+            waiting.discard();
+        }
         clean();
         disk.release(workDir);
     }

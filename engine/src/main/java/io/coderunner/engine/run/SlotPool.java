@@ -90,12 +90,6 @@ final class SlotPool implements AutoCloseable {
     }
 
     void release(Slot slot) {
-        try {
-            slot.clean();
-        } catch (SandboxException e) {
-            log.error("Slot {} could not be cleaned and is taken out of use: {}", slot.index(), e.getMessage());
-            return;
-        }
         free.add(slot);
     }
 

@@ -34,4 +34,13 @@ public record Stage(
         env = Map.copyOf(env);
         mounts = List.copyOf(mounts);
     }
+
+    /** What is fixed when a sandbox starts; a sandbox started ahead fits stages with the same key. */
+    public LaunchKey launchKey() {
+        return new LaunchKey(env, mounts, limits.network(), limits.diskBytes(), workDir, stateDir, hostUid);
+    }
+
+    public record LaunchKey(Map<String, String> env, List<Mount> mounts, boolean network, long diskBytes,
+                            Path workDir, Path stateDir, Integer hostUid) {
+    }
 }

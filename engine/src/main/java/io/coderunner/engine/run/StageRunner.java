@@ -9,6 +9,8 @@ import io.coderunner.engine.Status;
 import io.coderunner.engine.cgroup.CgroupSystem;
 import io.coderunner.engine.cgroup.RunCgroup;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -16,9 +18,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Runs one stage: makes its control group, launches the runtime inside it, feeds input, collects
- * output, enforces wall time, CPU time and output limits, and when the stage ends by any cause
- * kills whatever is left of it before it reads the accounting and removes the group.
+ * Runs one stage in two steps. {@link #prepare} starts the sandbox in the stage's control group and
+ * leaves it waiting; {@link #run} gives it the stage's limits and command, says {@code go}, feeds
+ * input, collects output, enforces wall time, CPU time and output limits, and when the stage ends
+ * by any cause kills whatever is left of it before reading the accounting. Preparing ahead is what
+ * keeps the sandbox's own start-up (namespaces, mounts) off a run's latency.
  */
 final class StageRunner {
 
@@ -26,22 +30,49 @@ final class StageRunner {
 
     private final Isolation isolation;
     private final CgroupSystem cgroups;
-    private final Launcher launcher;
+    private final Launcher launcher = new Launcher();
     private final ScheduledExecutorService timers;
+    private final int fileSizeBlockBytes;
 
-    StageRunner(Isolation isolation, CgroupSystem cgroups, Launcher launcher, ScheduledExecutorService timers) {
+    StageRunner(Isolation isolation, CgroupSystem cgroups, ScheduledExecutorService timers) {
         this.isolation = isolation;
         this.cgroups = cgroups;
-        this.launcher = launcher;
         this.timers = timers;
+        this.fileSizeBlockBytes = ShellRlimits.fileSizeBlockBytes();
     }
 
-    StageResult run(Stage stage, String groupName, StdinChannel stdin, OutputListener listener, RunControl control) {
-        if (control.stopped()) {
-            return stopped(stage);
+    /** Starts a sandbox for stages like this one; it waits for {@link #run}. */
+    PreparedStage prepare(Stage stage, String groupName) {
+        RunCgroup cgroup = cgroups.create(groupName, stage.limits());
+        try {
+            List<String> init = StageScript.init(isolation.controlDir(stage));
+            List<String> command = launcher.command(stage, cgroup.procsFiles(), isolation.command(stage, init),
+                    isolation.descriptors(stage));
+            ProcessBuilder builder = new ProcessBuilder(command);
+            builder.environment().clear();
+            builder.environment().put("PATH", "/usr/sbin:/usr/bin:/sbin:/bin");
+            Process process = builder.start();
+            cgroup.attached(process.toHandle());
+            OutputCollector out = new OutputCollector(stage.kind(), OutputFrame.Stream.STDOUT);
+            OutputCollector err = new OutputCollector(stage.kind(), OutputFrame.Stream.STDERR);
+            Thread outReader = Thread.ofVirtual().name("stdout-" + groupName).start(() -> out.drain(process.getInputStream()));
+            Thread errReader = Thread.ofVirtual().name("stderr-" + groupName).start(() -> err.drain(process.getErrorStream()));
+            return new PreparedStage(stage.launchKey(), cgroup, process, out, err, outReader, errReader);
+        } catch (IOException | RuntimeException e) {
+            cgroup.close();
+            throw new SandboxException("cannot start the sandbox launcher: " + e.getMessage(), e);
         }
+    }
+
+    StageResult run(PreparedStage prepared, Stage stage, StdinChannel stdin, OutputListener listener, RunControl control) {
+        RunCgroup cgroup = prepared.cgroup;
+        Process process = prepared.process;
         Limits limits = stage.limits();
-        try (RunCgroup cgroup = cgroups.create(groupName, limits)) {
+        try (cgroup) {
+            if (control.stopped()) {
+                prepared.discard();
+                return stopped();
+            }
             AtomicReference<Termination> termination = new AtomicReference<>();
             Runnable[] terminate = new Runnable[Termination.values().length];
             for (Termination cause : Termination.values()) {
@@ -51,25 +82,21 @@ final class StageRunner {
                     }
                 };
             }
-
-            List<String> command = launcher.command(stage, cgroup.procsFiles(), isolation.command(stage),
-                    isolation.descriptors(stage));
-            ProcessBuilder builder = new ProcessBuilder(command);
-            builder.environment().clear();
-            builder.environment().put("PATH", "/usr/sbin:/usr/bin:/sbin:/bin");
-
-            OutputCollector out = new OutputCollector(stage.kind(), OutputFrame.Stream.STDOUT, limits.maxOutputBytes(),
-                    listener, terminate[Termination.OUTPUT.ordinal()]);
-            OutputCollector err = new OutputCollector(stage.kind(), OutputFrame.Stream.STDERR, limits.maxOutputBytes(),
-                    listener, terminate[Termination.OUTPUT.ordinal()]);
+            Runnable outputLimit = terminate[Termination.OUTPUT.ordinal()];
+            prepared.out.startRun(listener, limits.maxOutputBytes(), outputLimit);
+            prepared.err.startRun(listener, limits.maxOutputBytes(), outputLimit);
+            StageScript.write(stage, fileSizeBlockBytes);
+            cgroup.apply(limits);
 
             long started = System.nanoTime();
-            Process process = builder.start();
-            cgroup.attached(process.toHandle());
-            Thread outReader = Thread.ofVirtual().name("stdout-" + groupName).start(() -> out.drain(process.getInputStream()));
-            Thread errReader = Thread.ofVirtual().name("stderr-" + groupName).start(() -> err.drain(process.getErrorStream()));
-            Thread inWriter = Thread.ofVirtual().name("stdin-" + groupName).start(() -> stdin.pumpTo(process.getOutputStream()));
-
+            OutputStream input = process.getOutputStream();
+            try {
+                input.write(StageScript.GO.getBytes(StandardCharsets.US_ASCII));
+                input.flush();
+            } catch (IOException e) {
+                // The sandbox died while waiting; its stderr says why, and the checks below report it.
+            }
+            Thread inWriter = Thread.ofVirtual().name("stdin-" + stage.kind()).start(() -> stdin.pumpTo(input));
             ScheduledFuture<?> wallTimer = timers.schedule(terminate[Termination.WALL_TIME.ordinal()],
                     limits.wallTimeMs(), TimeUnit.MILLISECONDS);
             long cpuLimitNanos = TimeUnit.MILLISECONDS.toNanos(limits.cpuTimeMs());
@@ -89,63 +116,68 @@ final class StageRunner {
             // The runtime has exited; anything the program left behind (a detached daemon) dies now,
             // which also closes the pipes it may hold so that the readers finish.
             cgroup.killAll();
-            joinQuietly(outReader);
-            joinQuietly(errReader);
+            joinQuietly(prepared.outReader);
+            joinQuietly(prepared.errReader);
             stdin.abandon();
             inWriter.interrupt();
 
-            long cpuNanos = cgroup.cpuTimeNanos();
-            if (cpuNanos > cpuLimitNanos) {
-                termination.compareAndSet(null, Termination.CPU_TIME);
-            }
-            long memory = cgroup.peakMemoryBytes();
-            boolean oom = cgroup.oomKilled();
-            boolean setupFailed = exitCode == Launcher.SETUP_FAILED || isolation.setupFailed(exitCode, err.text());
-            Integer signal = exitCode > 128 && exitCode < 128 + 65 ? exitCode - 128 : null;
-
-            Status status;
-            String reason = null;
-            Termination cause = termination.get();
-            if (cause == Termination.STOPPED) {
-                status = Status.KILLED;
-                reason = "stopped";
-            } else if (cause == Termination.OUTPUT) {
-                status = Status.OUTPUT_LIMIT;
-                reason = "output limit of " + limits.maxOutputBytes() + " bytes per stream exceeded";
-            } else if (cause == Termination.WALL_TIME) {
-                status = Status.TIME_LIMIT;
-                reason = "wall time limit of " + limits.wallTimeMs() + " ms exceeded";
-            } else if (cause == Termination.CPU_TIME || (signal != null && signal == 24)) {
-                status = Status.TIME_LIMIT;
-                reason = "CPU time limit of " + limits.cpuTimeMs() + " ms exceeded";
-            } else if (setupFailed) {
-                status = Status.INTERNAL_ERROR;
-                reason = "the sandbox could not start the program: " + firstLine(err.text());
-            } else if (oom) {
-                status = Status.MEMORY_LIMIT;
-                reason = "memory limit of " + limits.memoryBytes() + " bytes exceeded";
-            } else if (exitCode == 0) {
-                status = Status.OK;
-            } else {
-                status = Status.RUNTIME_ERROR;
-                if (signal != null && signal == 25) {
-                    reason = "file size limit of " + limits.maxFileBytes() + " bytes exceeded";
-                }
-            }
-            boolean exited = cause == null && status != Status.INTERNAL_ERROR;
-            return new StageResult(status,
-                    exited || cause == Termination.OUTPUT ? Integer.valueOf(exitCode) : null,
-                    exited ? signal : (cause == null ? null : 9),
-                    status == Status.INTERNAL_ERROR ? "" : out.text(),
-                    status == Status.INTERNAL_ERROR ? "" : err.text(),
-                    out.truncated(), err.truncated(),
-                    TimeUnit.NANOSECONDS.toMillis(wallNanos), TimeUnit.NANOSECONDS.toMillis(cpuNanos), memory, reason);
-        } catch (IOException e) {
-            throw new SandboxException("cannot start the sandbox launcher: " + e.getMessage(), e);
+            return result(stage, termination.get(), exitCode, wallNanos, cgroup, prepared);
         }
     }
 
-    private static StageResult stopped(Stage stage) {
+    private StageResult result(Stage stage, Termination cause, int exitCode, long wallNanos, RunCgroup cgroup,
+                               PreparedStage prepared) {
+        Limits limits = stage.limits();
+        long cpuNanos = cgroup.cpuTimeNanos();
+        if (cause == null && cpuNanos > TimeUnit.MILLISECONDS.toNanos(limits.cpuTimeMs())) {
+            cause = Termination.CPU_TIME;
+        }
+        long memory = cgroup.peakMemoryBytes();
+        boolean oom = cgroup.oomKilled();
+        String stderr = prepared.err.text();
+        boolean setupFailed = exitCode == Launcher.SETUP_FAILED || isolation.setupFailed(exitCode, stderr);
+        Integer signal = exitCode > 128 && exitCode < 128 + 65 ? exitCode - 128 : null;
+
+        Status status;
+        String reason = null;
+        if (cause == Termination.STOPPED) {
+            status = Status.KILLED;
+            reason = "stopped";
+        } else if (cause == Termination.OUTPUT) {
+            status = Status.OUTPUT_LIMIT;
+            reason = "output limit of " + limits.maxOutputBytes() + " bytes per stream exceeded";
+        } else if (cause == Termination.WALL_TIME) {
+            status = Status.TIME_LIMIT;
+            reason = "wall time limit of " + limits.wallTimeMs() + " ms exceeded";
+        } else if (cause == Termination.CPU_TIME || (signal != null && signal == 24)) {
+            status = Status.TIME_LIMIT;
+            reason = "CPU time limit of " + limits.cpuTimeMs() + " ms exceeded";
+        } else if (setupFailed) {
+            status = Status.INTERNAL_ERROR;
+            reason = "the sandbox could not start the program: " + firstLine(stderr);
+        } else if (oom) {
+            status = Status.MEMORY_LIMIT;
+            reason = "memory limit of " + limits.memoryBytes() + " bytes exceeded";
+        } else if (exitCode == 0) {
+            status = Status.OK;
+        } else {
+            status = Status.RUNTIME_ERROR;
+            if (signal != null && signal == 25) {
+                reason = "file size limit of " + limits.maxFileBytes() + " bytes exceeded";
+            }
+        }
+        boolean exited = cause == null && status != Status.INTERNAL_ERROR;
+        boolean internal = status == Status.INTERNAL_ERROR;
+        return new StageResult(status,
+                exited || cause == Termination.OUTPUT ? Integer.valueOf(exitCode) : null,
+                exited ? signal : (cause == null ? null : 9),
+                internal ? "" : prepared.out.text(),
+                internal ? "" : stderr,
+                prepared.out.truncated(), prepared.err.truncated(),
+                TimeUnit.NANOSECONDS.toMillis(wallNanos), TimeUnit.NANOSECONDS.toMillis(cpuNanos), memory, reason);
+    }
+
+    private static StageResult stopped() {
         return new StageResult(Status.KILLED, null, null, "", "", false, false, 0, 0, 0, "stopped");
     }
 

@@ -28,11 +28,16 @@ public final class UnsafeProcessIsolation implements Isolation {
     }
 
     @Override
-    public List<String> command(Stage stage) {
+    public String controlDir(Stage stage) {
+        return stage.stateDir().toString();
+    }
+
+    @Override
+    public List<String> command(Stage stage, List<String> init) {
         List<String> args = new ArrayList<>(List.of("/usr/bin/env", "-i", "-C", stage.workDir().toString()));
         stage.env().forEach((key, value) -> args.add(key + "=" + value.replace(Stage.SANDBOX_WORK_DIR, stage.workDir().toString())));
         args.add("HOME=" + stage.workDir());
-        args.addAll(stage.command());
+        args.addAll(init);
         return args;
     }
 }
