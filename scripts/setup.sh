@@ -6,11 +6,13 @@ set -euo pipefail
 
 # The sandbox and the tools its launcher uses.
 required=(bubblewrap util-linux)
+# The optional gVisor runtime (CODERUNNER_SANDBOX_RUNTIME=gvisor), which the tests exercise too.
+runtimes=(runsc)
 # Toolchains: a language is offered only when its toolchain is installed.
 toolchains=(python3 nodejs gcc g++ openjdk-17-jdk-headless golang-go ruby php-cli rustc)
 
 missing=()
-for package in "${required[@]}" "${toolchains[@]}"; do
+for package in "${required[@]}" "${runtimes[@]}" "${toolchains[@]}"; do
   dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
 done
 # A JDK the toolchain list names by version may be served by another version's package.

@@ -57,7 +57,7 @@ public final class IsolatedSandbox implements Sandbox {
         if (spec.language().preview()) {
             result.complete(RunResult.preview(spec.mainFile().content()));
         } else {
-            Thread.ofVirtual().name("run-" + spec.language().id()).start(() -> runInSlot(spec, stdin, listener, control, result));
+            EngineThreads.start("run-" + spec.language().id(), () -> runInSlot(spec, stdin, listener, control, result));
         }
         return new Handle(stdin, control, result);
     }
@@ -91,9 +91,10 @@ public final class IsolatedSandbox implements Sandbox {
             slot.clean();
         } catch (SandboxException e) {
             log.error("Slot {} could not be cleaned and is taken out of use: {}", slot.index(), e.getMessage());
+            slots.retire(slot);
             return;
         }
-        if (next != null) {
+        if (next != null && !slots.closed()) {
             prepareAhead(slot, next);
         }
         slots.release(slot);

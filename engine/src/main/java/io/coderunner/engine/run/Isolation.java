@@ -1,5 +1,6 @@
 package io.coderunner.engine.run;
 
+import io.coderunner.engine.Limits;
 import java.util.List;
 
 /**
@@ -27,6 +28,23 @@ public interface Isolation {
     /** Files the launcher must open on numbered descriptors for the command (a seccomp program, ...). */
     default List<Descriptor> descriptors(Stage stage) {
         return List.of();
+    }
+
+    /**
+     * Whether the runtime must be started as root and gives up its privileges itself, so that the
+     * launcher must not drop to the slot's uid before it execs the command (the stage's host uid
+     * is then only the owner of its files, which the runtime maps into the sandbox).
+     */
+    default boolean dropsPrivilegesItself() {
+        return false;
+    }
+
+    /**
+     * The limits of the stage's control group on the host: the stage's own, plus room for what the
+     * runtime itself runs inside that group (a user-space kernel's threads, for example).
+     */
+    default Limits hostLimits(Limits limits) {
+        return limits;
     }
 
     /** Whether a stage that ended this way failed in the runtime's own setup, before the program ran. */

@@ -7,7 +7,11 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.LinkedBlockingQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,6 +24,9 @@ final class SlotPool implements AutoCloseable {
     private final List<Slot> slots = new ArrayList<>();
     private final LinkedBlockingQueue<Slot> free = new LinkedBlockingQueue<>();
     private final SlotDisk disk;
+    private final Set<Slot> retired = ConcurrentHashMap.newKeySet();
+    private volatile boolean closed;
+    private static final int CLOSE_WAIT_SECONDS = 10;
 
     SlotPool(Path root, int size, Integer uidBase) {
         try {
@@ -93,9 +100,39 @@ final class SlotPool implements AutoCloseable {
         free.add(slot);
     }
 
+    /** Takes a slot that could not be cleaned out of use for good. */
+    void retire(Slot slot) {
+        retired.add(slot);
+    }
+
+    boolean closed() {
+        return closed;
+    }
+
+    /**
+     * Closes every slot, first waiting a while for those still in use or being cleaned: a slot
+     * closed under a run would leave its work directory mounted or its next sandbox started.
+     */
     @Override
     public void close() {
+        closed = true;
+        Set<Slot> back = new HashSet<>(retired);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(CLOSE_WAIT_SECONDS);
+        try {
+            while (back.size() < slots.size()) {
+                Slot slot = free.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                if (slot == null) {
+                    break;
+                }
+                back.add(slot);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         for (Slot slot : slots) {
+            if (!back.contains(slot)) {
+                log.warn("Slot {} is still in use after {} s; closing it anyway", slot.index(), CLOSE_WAIT_SECONDS);
+            }
             try {
                 slot.close();
             } catch (SandboxException e) {

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -30,7 +31,7 @@ final class StageRunner {
 
     private final Isolation isolation;
     private final CgroupSystem cgroups;
-    private final Launcher launcher = new Launcher();
+    private final Launcher launcher;
     private final ScheduledExecutorService timers;
     private final int fileSizeBlockBytes;
 
@@ -38,12 +39,13 @@ final class StageRunner {
         this.isolation = isolation;
         this.cgroups = cgroups;
         this.timers = timers;
+        this.launcher = new Launcher(!isolation.dropsPrivilegesItself());
         this.fileSizeBlockBytes = ShellRlimits.fileSizeBlockBytes();
     }
 
     /** Starts a sandbox for stages like this one; it waits for {@link #run}. */
     PreparedStage prepare(Stage stage, String groupName) {
-        RunCgroup cgroup = cgroups.create(groupName, stage.limits());
+        RunCgroup cgroup = cgroups.create(groupName, isolation.hostLimits(stage.limits()));
         try {
             List<String> init = StageScript.init(isolation.controlDir(stage));
             List<String> command = launcher.command(stage, cgroup.procsFiles(), isolation.command(stage, init),
@@ -51,12 +53,12 @@ final class StageRunner {
             ProcessBuilder builder = new ProcessBuilder(command);
             builder.environment().clear();
             builder.environment().put("PATH", "/usr/sbin:/usr/bin:/sbin:/bin");
-            Process process = builder.start();
+            Process process = EngineThreads.spawn(builder);
             cgroup.attached(process.toHandle());
             OutputCollector out = new OutputCollector(stage.kind(), OutputFrame.Stream.STDOUT);
             OutputCollector err = new OutputCollector(stage.kind(), OutputFrame.Stream.STDERR);
-            Thread outReader = Thread.ofVirtual().name("stdout-" + groupName).start(() -> out.drain(process.getInputStream()));
-            Thread errReader = Thread.ofVirtual().name("stderr-" + groupName).start(() -> err.drain(process.getErrorStream()));
+            Thread outReader = EngineThreads.start("stdout-" + groupName, () -> out.drain(process.getInputStream()));
+            Thread errReader = EngineThreads.start("stderr-" + groupName, () -> err.drain(process.getErrorStream()));
             return new PreparedStage(stage.launchKey(), cgroup, process, out, err, outReader, errReader);
         } catch (IOException | RuntimeException e) {
             cgroup.close();
@@ -74,11 +76,18 @@ final class StageRunner {
                 return stopped();
             }
             AtomicReference<Termination> termination = new AtomicReference<>();
+            // A kill runs on a timer, reader or caller thread and may still be emptying the group when
+            // the runtime has exited. The stage ends only once no kill is under way, and none starts
+            // after: the slot's next sandbox joins this same group, and a late kill would end it.
+            Object killing = new Object();
+            AtomicBoolean ended = new AtomicBoolean();
             Runnable[] terminate = new Runnable[Termination.values().length];
             for (Termination cause : Termination.values()) {
                 terminate[cause.ordinal()] = () -> {
-                    if (termination.compareAndSet(null, cause)) {
-                        cgroup.killAll();
+                    synchronized (killing) {
+                        if (termination.compareAndSet(null, cause) && !ended.get()) {
+                            cgroup.killAll();
+                        }
                     }
                 };
             }
@@ -86,7 +95,7 @@ final class StageRunner {
             prepared.out.startRun(listener, limits.maxOutputBytes(), outputLimit);
             prepared.err.startRun(listener, limits.maxOutputBytes(), outputLimit);
             StageScript.write(stage, fileSizeBlockBytes);
-            cgroup.apply(limits);
+            cgroup.apply(isolation.hostLimits(limits));
 
             long started = System.nanoTime();
             OutputStream input = process.getOutputStream();
@@ -96,7 +105,7 @@ final class StageRunner {
             } catch (IOException e) {
                 // The sandbox died while waiting; its stderr says why, and the checks below report it.
             }
-            Thread inWriter = Thread.ofVirtual().name("stdin-" + stage.kind()).start(() -> stdin.pumpTo(input));
+            Thread inWriter = EngineThreads.start("stdin-" + stage.kind(), () -> stdin.pumpTo(input));
             ScheduledFuture<?> wallTimer = timers.schedule(terminate[Termination.WALL_TIME.ordinal()],
                     limits.wallTimeMs(), TimeUnit.MILLISECONDS);
             long cpuLimitNanos = TimeUnit.MILLISECONDS.toNanos(limits.cpuTimeMs());
@@ -109,6 +118,9 @@ final class StageRunner {
 
             int exitCode = waitFor(process);
             long wallNanos = System.nanoTime() - started;
+            synchronized (killing) {
+                ended.set(true);
+            }
             wallTimer.cancel(false);
             cpuWatch.cancel(false);
             control.onStop(() -> { });

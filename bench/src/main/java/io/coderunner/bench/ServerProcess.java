@@ -1,0 +1,81 @@
+package io.coderunner.bench;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+
+/** The real server, started from its jar on a free port with a data directory of its own. */
+final class ServerProcess implements AutoCloseable {
+
+    private final Process process;
+    private final String baseUrl;
+
+    private ServerProcess(Process process, String baseUrl) {
+        this.process = process;
+        this.baseUrl = baseUrl;
+    }
+
+    static ServerProcess start(Path jar, Path log) throws IOException, InterruptedException {
+        int port;
+        try (ServerSocket probe = new ServerSocket(0)) {
+            port = probe.getLocalPort();
+        }
+        Path data = Files.createTempDirectory("coderunner-bench-server");
+        // The sandbox's slot uids must be able to pass through to their work directories.
+        Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("rwx--x--x"));
+        ProcessBuilder builder = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-jar", jar.toString())
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().put("CODERUNNER_PORT", Integer.toString(port));
+        builder.environment().put("CODERUNNER_DATA_DIR", data.toString());
+        Process process = builder.start();
+        String baseUrl = "http://127.0.0.1:" + port;
+        ServerProcess server = new ServerProcess(process, baseUrl);
+        server.awaitHealthy(log);
+        return server;
+    }
+
+    String baseUrl() {
+        return baseUrl;
+    }
+
+    private void awaitHealthy(Path log) throws InterruptedException {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpRequest health = HttpRequest.newBuilder(URI.create(baseUrl + "/health")).timeout(Duration.ofSeconds(2)).build();
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the server exited with " + process.exitValue() + "; see " + log);
+            }
+            try {
+                if (http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // Still starting.
+            }
+            Thread.sleep(200);
+        }
+        close();
+        throw new IllegalStateException("the server did not become healthy within 90 s; see " + log);
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+    }
+}

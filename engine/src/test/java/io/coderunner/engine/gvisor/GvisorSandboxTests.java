@@ -1,0 +1,250 @@
+package io.coderunner.engine.gvisor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.coderunner.engine.Limits;
+import io.coderunner.engine.OutputListener;
+import io.coderunner.engine.RunHandle;
+import io.coderunner.engine.RunResult;
+import io.coderunner.engine.RunSpec;
+import io.coderunner.engine.Sandbox;
+import io.coderunner.engine.SandboxConfig;
+import io.coderunner.engine.Sandboxes;
+import io.coderunner.engine.Status;
+import io.coderunner.engine.language.Language;
+import io.coderunner.engine.language.LanguageRegistry;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Real runs under gVisor, in a sandbox of the tests' own (uids 63000-63001 and a cgroup name of
+ * their own, so it never meets the other engine tests'): programs work, are contained and limited,
+ * and no process of a run outlives it.
+ */
+class GvisorSandboxTests {
+
+    private static final int UID_BASE = 63000;
+    private static final int SLOTS = 2;
+    private static final String CGROUP_NAME = "coderunner-gvisor-tests";
+    private static final Path RUNSC = Path.of("/usr/bin/runsc");
+
+    private static LanguageRegistry languages;
+    private static Sandbox sandbox;
+    private static RunscProcesses processes;
+    private static Path root;
+
+    @BeforeAll
+    static void startSandbox() throws IOException {
+        assumeTrue(Files.isExecutable(RUNSC), "gVisor is not installed: /usr/bin/runsc is missing (apt-get install runsc)");
+        assumeTrue("root".equals(System.getProperty("user.name")), "gVisor needs the tests to run as root (runsc must start as root)");
+        languages = LanguageRegistry.probeHost();
+        root = Files.createTempDirectory("coderunner-gvisor-tests");
+        // Slot uids must be able to pass through to their work directories.
+        Files.setPosixFilePermissions(root, PosixFilePermissions.fromString("rwx--x--x"));
+        sandbox = Sandboxes.create(new SandboxConfig(SandboxConfig.GVISOR, root, SLOTS, UID_BASE,
+                SandboxConfig.defaultCompileLimits(), CGROUP_NAME, false));
+        processes = new RunscProcesses(root.resolve("state"), CGROUP_NAME, UID_BASE, SLOTS);
+    }
+
+    @AfterAll
+    static void closeSandbox() throws IOException {
+        if (sandbox != null) {
+            sandbox.close();
+            // Closing ends the waiting sandboxes too: now nothing at all may remain.
+            assertThat(processes.waitingSandboxes()).as("waiting sandboxes after close").isEmpty();
+            assertThat(processes.leftovers()).as("processes left after close").isEmpty();
+            assertThat(Files.readAllLines(Path.of("/proc/mounts"))).as("work directories unmounted")
+                    .noneMatch(line -> line.contains(root.toString()));
+            OciBundle.deleteTree(root);
+        }
+    }
+
+    private long launchesBefore;
+    private boolean ran;
+
+    @BeforeEach
+    void rememberTheNewestSandbox() {
+        launchesBefore = processes.newestLaunch();
+    }
+
+    @AfterEach
+    void nothingOutlivesTheRun() {
+        if (ran) {
+            // Once the slot's next sandbox waits, the engine is done with the run (and closing is safe).
+            assertThat(processes.awaitLaunchAfter(launchesBefore))
+                    .as("the slot's next sandbox was started after launch " + launchesBefore + ": " + processes.ours()).isTrue();
+        }
+        assertThat(processes.leftovers()).as("processes left by the run").isEmpty();
+    }
+
+    private RunResult run(String language, String code, Limits limits) {
+        return run(RunSpec.of(language(language), code, limits));
+    }
+
+    private RunResult run(RunSpec spec) {
+        ran = true;
+        return sandbox.run(spec);
+    }
+
+    private RunHandle start(RunSpec spec, OutputListener listener) {
+        ran = true;
+        return sandbox.start(spec, listener);
+    }
+
+    private static Language language(String id) {
+        Language language = languages.find(id).orElse(null);
+        assumeTrue(language != null, id + " is not installed on this host");
+        return language;
+    }
+
+    @Test
+    void pythonReadsStdinAndArguments() {
+        String code = "import os, sys\nline = input()\nprint('in=' + line, 'args=' + ','.join(sys.argv[1:]))\n"
+                + "print('uid', os.getuid(), 'cwd', os.getcwd())\n";
+        RunSpec spec = RunSpec.of(language("python"), code, Limits.defaults())
+                .withStdin("hello\n".getBytes(StandardCharsets.UTF_8))
+                .withArgs(List.of("first", "second"));
+
+        RunResult result = run(spec);
+
+        assertThat(result.status()).as(result.toString()).isEqualTo(Status.OK);
+        assertThat(result.stdout()).isEqualTo("in=hello args=first,second\nuid 1000 cwd /work\n");
+    }
+
+    @Test
+    void aCProgramCompilesAndRuns() {
+        String code = "#include <stdio.h>\nint main(void) {\n  int a, b;\n  if (scanf(\"%d %d\", &a, &b) != 2) return 3;\n"
+                + "  printf(\"sum=%d\\n\", a + b);\n  return 0;\n}\n";
+        RunSpec spec = RunSpec.of(language("c"), code, Limits.defaults()).withStdin("20 22\n".getBytes(StandardCharsets.UTF_8));
+
+        RunResult result = run(spec);
+
+        assertThat(result.status()).as(result.toString()).isEqualTo(Status.OK);
+        assertThat(result.compile()).isNotNull();
+        assertThat(result.compile().status()).isEqualTo(Status.OK);
+        assertThat(result.stdout()).isEqualTo("sum=42\n");
+    }
+
+    @Test
+    void theNetworkIsUnreachable() throws IOException {
+        try (ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            String code = "import socket\ntry:\n    socket.create_connection(('127.0.0.1', " + server.getLocalPort()
+                    + "), timeout=2)\n    print('connected')\nexcept OSError as e:\n    print('refused', e)\n";
+            RunResult result = run("python", code, Limits.defaults());
+
+            assertThat(result.status()).as(result.toString()).isEqualTo(Status.OK);
+            assertThat(result.stdout()).startsWith("refused").doesNotContain("connected");
+        }
+    }
+
+    @Test
+    void theHostsFilesAreInvisible() {
+        String code = "import os\nprint(open('/etc/passwd').read())\n"
+                + "for p in ['/etc/shadow', '/root', '/home', '/var']:\n"
+                + "    print(p, 'visible' if os.path.exists(p) else 'absent')\n";
+        RunResult result = run("python", code, Limits.defaults());
+
+        assertThat(result.status()).as(result.toString()).isEqualTo(Status.OK);
+        assertThat(result.stdout()).contains("runner:x:1000").doesNotContain("root:x:0");
+        assertThat(result.stdout()).contains("/etc/shadow absent", "/root absent", "/home absent", "/var absent");
+    }
+
+    @Test
+    void anInfiniteLoopHitsTheCpuLimit() {
+        RunResult result = run("python", "while True:\n    pass\n", Limits.defaults().withCpuTimeMs(500).withWallTimeMs(5_000));
+
+        assertThat(result.status()).as(result.toString()).isEqualTo(Status.TIME_LIMIT);
+        assertThat(result.reason()).contains("CPU time");
+        assertThat(result.wallTimeMs()).isLessThan(4_000);
+    }
+
+    @Test
+    void sleepingHitsTheWallLimit() {
+        RunResult result = run("python", "import time\ntime.sleep(60)\n", Limits.defaults().withWallTimeMs(700));
+
+        assertThat(result.status()).as(result.toString()).isEqualTo(Status.TIME_LIMIT);
+        assertThat(result.reason()).contains("wall time");
+    }
+
+    @Test
+    void allocatingPastTheMemoryLimitIsAMemoryLimit() {
+        String code = "blocks = []\nwhile True:\n    blocks.append(bytearray(16 * 1024 * 1024))\n";
+        RunResult result = run("python", code, Limits.defaults().withMemoryBytes(64 * Limits.MIB));
+
+        assertThat(result.status()).as(result.toString()).isEqualTo(Status.MEMORY_LIMIT);
+    }
+
+    @Test
+    void aDetachedDaemonDiesWithTheRun() {
+        String code = "import os, time\nif os.fork() == 0:\n    os.setsid()\n    if os.fork() == 0:\n"
+                + "        time.sleep(120)\n    os._exit(0)\nprint('parent done')\n";
+        RunResult result = run("python", code, Limits.defaults());
+
+        assertThat(result.status()).as(result.toString()).isEqualTo(Status.OK);
+        assertThat(result.stdout()).contains("parent done");
+        // @AfterEach asserts that no runsc process of the run is left.
+    }
+
+    @Test
+    void everyRunscProcessOfAStoppedRunDies() throws Exception {
+        CompletableFuture<Void> up = new CompletableFuture<>();
+        RunHandle handle = start(RunSpec.of(language("python"), "import time\nprint('up', flush=True)\ntime.sleep(60)\n",
+                Limits.defaults().withWallTimeMs(30_000)), frame -> {
+                    if (frame.text().contains("up")) {
+                        up.complete(null);
+                    }
+                });
+        up.get(10, TimeUnit.SECONDS);
+        List<RunscProcesses.HostProcess> during = processes.ours();
+
+        handle.stop();
+        assertThat(handle.result().get(10, TimeUnit.SECONDS).status()).isEqualTo(Status.KILLED);
+        assertThat(processes.leftovers()).isEmpty();
+        Set<Long> waiting = processes.waitingPids();
+        List<RunscProcesses.HostProcess> ofTheRun = during.stream().filter(p -> !waiting.contains(p.pid())).toList();
+
+        // runsc, its gofer and its sentry (with the sentry's stub processes) ran the program ...
+        assertThat(ofTheRun).extracting(p -> p.args().isEmpty() ? "stub" : p.args().get(0))
+                .contains("/usr/bin/runsc", "runsc-gofer", "runsc-sandbox", "stub");
+        // ... and the engine's kill of the stage's control group ended every one of them.
+        assertThat(ofTheRun).filteredOn(p -> RunscProcesses.running(p.pid())).isEmpty();
+    }
+
+    @Test
+    void runscKeepsNoStateOfEndedContainers() throws Exception {
+        run("python", "while True:\n    pass\n", Limits.defaults().withCpuTimeMs(300));
+        // Each slot may hold its waiting sandbox; any other container runsc knows of is stale.
+        List<String> containers = List.of();
+        for (int attempt = 0; attempt < 50; attempt++) {
+            containers = runscList();
+            if (containers.stream().allMatch(line -> line.contains("running")) && containers.size() <= SLOTS) {
+                break;
+            }
+            Thread.sleep(100);
+        }
+        assertThat(containers).hasSizeLessThanOrEqualTo(SLOTS).allMatch(line -> line.contains("running"));
+    }
+
+    private static List<String> runscList() throws IOException, InterruptedException {
+        Process list = new ProcessBuilder(RUNSC.toString(), "--root=" + root.resolve("state").resolve("runsc"), "list")
+                .redirectErrorStream(true).start();
+        String out = new String(list.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(list.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        return out.lines().skip(1).filter(line -> !line.isBlank()).toList();
+    }
+}
