@@ -25,6 +25,7 @@ public final class Benchmark {
     private static final int WARM_UP = 10;
     private static final long SETTLE_MS = 40;
     private static final int[] CONCURRENCY = {1, 4, 16};
+    private static final int MAX_CONCURRENCY = 16;
 
     private Benchmark() {
     }
@@ -40,8 +41,8 @@ public final class Benchmark {
         Report report = new Report();
         report.machine(MachineInfo.describe(), runtime, Instant.now());
         try (EngineRunner engine = new EngineRunner(runtime);
-             ServerProcess server = ServerProcess.start(jar, out.resolveSibling("server.log"))) {
-            ApiClient api = new ApiClient(server.baseUrl());
+             ServerProcess server = ServerProcess.start(jar, out.resolveSibling("server.log"));
+             ApiClient api = new ApiClient(server.baseUrl(), MAX_CONCURRENCY)) {
             List<Workload> workloads = Workload.standard(scale);
             for (Workload workload : workloads) {
                 // A server in use has its hot paths compiled; so does this one before it is measured.
