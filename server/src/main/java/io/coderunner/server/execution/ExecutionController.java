@@ -1,5 +1,6 @@
 package io.coderunner.server.execution;
 
+import jakarta.annotation.security.PermitAll;
 import io.coderunner.engine.Sandbox;
 import io.coderunner.engine.SandboxInfo;
 import io.coderunner.engine.language.Language;
@@ -34,18 +35,21 @@ class ExecutionController {
     }
 
     @PostMapping("/api/execute")
+    @PermitAll
     @Operation(summary = "Run code and wait for the result")
     ExecuteResponse execute(@RequestBody ExecuteRequest request) {
         return executions.execute(request).toResponse();
     }
 
     @GetMapping("/api/languages")
+    @PermitAll
     @Operation(summary = "Languages this server runs, with their versions")
     List<LanguageView> languages() {
         return languages.all().stream().map(LanguageView::of).toList();
     }
 
     @GetMapping("/api/templates")
+    @PermitAll
     @Operation(summary = "A starting program for every language")
     Map<String, TemplateView> templates() {
         Map<String, TemplateView> templates = new LinkedHashMap<>();
@@ -54,6 +58,7 @@ class ExecutionController {
     }
 
     @GetMapping("/api/templates/{lang}")
+    @PermitAll
     @Operation(summary = "The starting program of one language")
     TemplateView template(@PathVariable("lang") String lang) {
         return languages.find(lang).map(TemplateView::of)
@@ -61,6 +66,7 @@ class ExecutionController {
     }
 
     @GetMapping("/api/status")
+    @PermitAll
     @Operation(summary = "Engine, queue and languages of this server")
     StatusView status() {
         SandboxInfo info = sandbox.info();

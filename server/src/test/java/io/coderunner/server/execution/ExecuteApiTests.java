@@ -3,36 +3,19 @@ package io.coderunner.server.execution;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.coderunner.server.ApiClient;
-import io.coderunner.server.TestDataDirs;
-import java.nio.file.Path;
+import io.coderunner.server.ServerTest;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class ExecuteApiTests {
-
-    @LocalServerPort
-    int port;
-    ApiClient api;
+class ExecuteApiTests extends ServerTest {
 
     @DynamicPropertySource
-    static void settings(DynamicPropertyRegistry registry) throws Exception {
-        Path data = TestDataDirs.create("coderunner-api-tests");
-        registry.add("coderunner.data-dir", data::toString);
-        registry.add("coderunner.sandbox.slots", () -> "2");
+    static void settings(DynamicPropertyRegistry registry) {
         registry.add("coderunner.sandbox.maximums.wall-time-ms", () -> "1500");
-    }
-
-    @BeforeEach
-    void client() {
-        api = new ApiClient(port);
     }
 
     @Test

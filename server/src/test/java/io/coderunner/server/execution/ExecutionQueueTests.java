@@ -3,34 +3,24 @@ package io.coderunner.server.execution;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.coderunner.server.ApiClient;
-import io.coderunner.server.TestDataDirs;
-import java.nio.file.Path;
+import io.coderunner.server.ServerTest;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** One slot and no waiting room: a second run while one executes is refused with 429. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class ExecutionQueueTests {
-
-    @LocalServerPort
-    int port;
+class ExecutionQueueTests extends ServerTest {
 
     @DynamicPropertySource
-    static void settings(DynamicPropertyRegistry registry) throws Exception {
-        Path data = TestDataDirs.create("coderunner-queue-tests");
-        registry.add("coderunner.data-dir", data::toString);
+    static void settings(DynamicPropertyRegistry registry) {
         registry.add("coderunner.sandbox.slots", () -> "1");
         registry.add("coderunner.sandbox.queue-length", () -> "0");
     }
 
     @Test
     void aFullQueueAnswers429WithRetryAfterAndRecovers() throws Exception {
-        ApiClient api = new ApiClient(port);
         CompletableFuture<ApiClient.Response> slow = CompletableFuture.supplyAsync(() -> api.postJson("/api/execute",
                 Map.of("language", "python", "code", "import time\ntime.sleep(2)\nprint('slow done')\n")));
         ApiClient.Response refused = null;

@@ -1,0 +1,27 @@
+package io.coderunner.server.accounts;
+
+import io.coderunner.server.system.Caller;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+
+/** What other modules may ask about users: who they are and which tier they have. */
+@Service
+public class Accounts {
+
+    private final UserCache users;
+    private final Tiers tiers;
+
+    Accounts(UserCache users, Tiers tiers) {
+        this.users = users;
+        this.tiers = tiers;
+    }
+
+    public Optional<UserAccount> find(long userId) {
+        return users.get(userId).map(StoredUser::account);
+    }
+
+    /** The tier of the caller as stored now (a change of tier applies to the next request). */
+    public Tier tierOf(Caller caller) {
+        return tiers.of(users.get(caller.userId()).map(StoredUser::level).orElse(caller.level()));
+    }
+}

@@ -1,0 +1,7 @@
+/**
+ * Accounts: registration, sign-in with access and refresh tokens, passwords (Argon2id, a policy,
+ * lock-out after failed attempts), administrators' management of users, and the four tiers
+ * (Free, Basic, Premium, Enterprise) with their limits and quotas.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Accounts")
+package io.coderunner.server.accounts;

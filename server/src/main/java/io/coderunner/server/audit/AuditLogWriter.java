@@ -1,0 +1,26 @@
+package io.coderunner.server.audit;
+
+import java.time.Clock;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes each {@link AuditEvent} as it is published, in the publisher's thread: when the action's
+ * answer reaches the client, its log row is already stored.
+ */
+@Component
+class AuditLogWriter {
+
+    private final AuditLogRepository logs;
+    private final Clock clock;
+
+    AuditLogWriter(AuditLogRepository logs, Clock clock) {
+        this.logs = logs;
+        this.clock = clock;
+    }
+
+    @EventListener
+    void on(AuditEvent event) {
+        logs.insert(event, clock.millis());
+    }
+}
