@@ -24,6 +24,15 @@ public record ExecuteResponse(
         String reason,
         String preview) {
 
+    /** A recorded run, with its history id. */
+    static ExecuteResponse of(ExecutionView run, io.coderunner.engine.language.LanguageRegistry languages) {
+        String version = languages.find(run.language()).map(io.coderunner.engine.language.Language::version).orElse(null);
+        boolean preview = languages.find(run.language()).map(io.coderunner.engine.language.Language::preview).orElse(false);
+        return new ExecuteResponse(Long.toString(run.id()), run.language(), version, run.status(), run.exitCode(), run.signal(),
+                preview ? "" : run.stdout(), run.stderr(), run.stdoutTruncated(), run.stderrTruncated(), run.compileOutput(),
+                run.executionTime(), run.cpuTime(), run.memoryUsage(), run.reason(), preview ? run.result() : null);
+    }
+
     static ExecuteResponse of(String id, String language, String version, RunResult result) {
         return new ExecuteResponse(id, language, version, result.status().name(), result.exitCode(), result.signal(),
                 result.preview() == null ? result.stdout() : "", result.stderr(),

@@ -6,7 +6,9 @@ import io.coderunner.engine.SandboxInfo;
 import io.coderunner.engine.language.Language;
 import io.coderunner.engine.language.LanguageRegistry;
 import io.coderunner.server.system.NotFoundException;
+import io.coderunner.server.system.Caller;
 import io.swagger.v3.oas.annotations.Operation;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,7 +39,11 @@ class ExecutionController {
     @PostMapping("/api/execute")
     @PermitAll
     @Operation(summary = "Run code and wait for the result")
-    ExecuteResponse execute(@RequestBody ExecuteRequest request) {
+    ExecuteResponse execute(@AuthenticationPrincipal Caller caller, @RequestBody ExecuteRequest request) {
+        if (caller != null) {
+            // Signed in: the caller's tier and quota apply, and the run is kept in their history.
+            return ExecuteResponse.of(executions.executeAs(caller, request, null), languages);
+        }
         return executions.execute(request).toResponse();
     }
 

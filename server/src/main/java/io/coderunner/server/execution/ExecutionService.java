@@ -8,7 +8,12 @@ import io.coderunner.engine.Sandbox;
 import io.coderunner.engine.SourceFile;
 import io.coderunner.engine.language.Language;
 import io.coderunner.engine.language.LanguageRegistry;
+import io.coderunner.server.accounts.Accounts;
+import io.coderunner.server.accounts.Quotas;
+import io.coderunner.server.accounts.Tier;
+import io.coderunner.server.system.Caller;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
@@ -21,12 +26,53 @@ public class ExecutionService {
     private final LanguageRegistry languages;
     private final ExecutionQueue queue;
     private final SandboxSettings settings;
+    private final Accounts accounts;
+    private final Quotas quotas;
+    private final ExecutionHistory history;
+    private final Clock clock;
 
-    ExecutionService(Sandbox sandbox, LanguageRegistry languages, ExecutionQueue queue, SandboxSettings settings) {
+    ExecutionService(Sandbox sandbox, LanguageRegistry languages, ExecutionQueue queue, SandboxSettings settings,
+                     Accounts accounts, Quotas quotas, ExecutionHistory history, Clock clock) {
         this.sandbox = sandbox;
         this.languages = languages;
         this.queue = queue;
         this.settings = settings;
+        this.accounts = accounts;
+        this.quotas = quotas;
+        this.history = history;
+        this.clock = clock;
+    }
+
+    /**
+     * A run for a signed-in user or an API key: within the caller's tier (its timeout and memory
+     * are the run's unless it asks for less), counted against the daily quota (runs from the web
+     * here; API calls are counted as they arrive), and recorded in the caller's history.
+     */
+    public ExecutionView executeAs(Caller caller, ExecuteRequest request, Long codeLibraryId) {
+        Tier tier = accounts.tierOf(caller);
+        RunSpec spec = toSpec(request, tierLimits(tier), tierLimits(tier));
+        Quotas.Kind kind = caller.viaApiKey() ? null : Quotas.Kind.EXECUTIONS;
+        if (kind != null) {
+            quotas.take(caller, kind);
+        }
+        RunResult result;
+        try (ExecutionQueue.Ticket ignored = queue.admit()) {
+            result = sandbox.run(spec);
+        } catch (RuntimeException e) {
+            if (kind != null) {
+                quotas.giveBack(caller, kind);
+            }
+            throw e;
+        }
+        long id = history.record(new ExecutionHistory.Origin(caller.userId(), caller.viaApiKey(), caller.apiKeyId(), codeLibraryId),
+                spec.language().id(), spec.mainFile().content(), result, clock.millis());
+        return history.find(id);
+    }
+
+    /** A tier's run limits: its timeout as wall and CPU time, its memory. */
+    private static Limits tierLimits(Tier tier) {
+        long millis = tier.timeoutSeconds() * 1000L;
+        return Limits.defaults().withWallTimeMs(millis).withCpuTimeMs(millis).withMemoryBytes(tier.memoryMb() * Limits.MIB);
     }
 
     /** Runs the request to the end, within {@code ceiling} (the caller's allowance) and the server's maximums. */
@@ -43,6 +89,11 @@ public class ExecutionService {
     }
 
     RunSpec toSpec(ExecuteRequest request, Limits ceiling) {
+        return toSpec(request, ceiling, null);
+    }
+
+    /** @param preferred the wall time, CPU time and memory of a run that asks for none (null: the server's defaults) */
+    RunSpec toSpec(ExecuteRequest request, Limits ceiling, Limits preferred) {
         if (request == null) {
             throw new InvalidRunException("request body is required");
         }
@@ -57,7 +108,7 @@ public class ExecutionService {
         }
         List<SourceFile> files = files(request, language);
         byte[] stdin = request.stdin() == null ? new byte[0] : request.stdin().getBytes(StandardCharsets.UTF_8);
-        return new RunSpec(language, files, stdin, request.args(), limits(request.limits(), ceiling));
+        return new RunSpec(language, files, stdin, request.args(), limits(request.limits(), ceiling, preferred));
     }
 
     private static List<SourceFile> files(ExecuteRequest request, Language language) {
@@ -83,8 +134,12 @@ public class ExecutionService {
         }).toList();
     }
 
-    private Limits limits(ExecuteRequest.LimitsRequest asked, Limits ceiling) {
+    private Limits limits(ExecuteRequest.LimitsRequest asked, Limits ceiling, Limits preferred) {
         Limits base = settings.defaultLimits();
+        if (preferred != null) {
+            base = base.withWallTimeMs(preferred.wallTimeMs()).withCpuTimeMs(preferred.cpuTimeMs())
+                    .withMemoryBytes(preferred.memoryBytes());
+        }
         Limits max = settings.maximumLimits().cappedBy(ceiling);
         if (asked == null) {
             return base.cappedBy(max);

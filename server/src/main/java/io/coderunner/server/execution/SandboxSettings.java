@@ -45,7 +45,7 @@ public record SandboxSettings(
     }
 
     Limits maximumLimits() {
-        return maximums.over(new Limits(60_000, 30_000, 1024 * Limits.MIB, 256, 16 * Limits.MIB, 256 * Limits.MIB,
+        return maximums.over(new Limits(300_000, 300_000, 1024 * Limits.MIB, 256, 16 * Limits.MIB, 256 * Limits.MIB,
                 512 * Limits.MIB, 1024, false));
     }
 

@@ -1,0 +1,113 @@
+package io.coderunner.server.execution;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.coderunner.server.ApiClient;
+import io.coderunner.server.ServerTest;
+import io.coderunner.server.system.Timestamps;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/** Runs of signed-in users: their tier's limits, the daily quota, and the history. */
+class ExecutionHistoryApiTests extends ServerTest {
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void aRunAnswersTheSeedsCodeExecutionResponseAndIsKept() {
+        ApiClient user = newUser("runner1");
+        ApiClient.Response response = user.postJson("/execute", Map.of("code", "print(input() * 2)", "stdin", "ab"));
+
+        assertThat(response.status()).isEqualTo(200);
+        JsonNode run = response.json();
+        assertThat(run.get("status").asString()).isEqualTo("OK");
+        assertThat(run.get("result").asString()).isEqualTo("abab\n");
+        assertThat(run.get("stdout").asString()).isEqualTo("abab\n");
+        assertThat(run.get("code").asString()).isEqualTo("print(input() * 2)");
+        assertThat(run.get("language").asString()).isEqualTo("python");
+        assertThat(run.get("is_api_call").asBoolean()).isFalse();
+        assertThat(run.get("code_library_id").isNull()).isTrue();
+        assertThat(run.get("memory_usage").asLong()).isPositive();
+        assertThat(run.get("created_at").asString()).endsWith("Z");
+        for (String field : new String[] {"id", "execution_time", "exit_code", "stderr", "compile_output", "cpu_time"}) {
+            assertThat(run.has(field)).as(field).isTrue();
+        }
+
+        user.postJson("/execute", Map.of("language", "bash", "code", "echo second"));
+        JsonNode history = user.get("/executions").json();
+        assertThat(history.size()).isEqualTo(2);
+        assertThat(history.get(0).get("result").asString()).isEqualTo("second\n");
+        assertThat(history.get(1).get("id").asLong()).isEqualTo(run.get("id").asLong());
+        assertThat(newUser("runner1other").get("/executions").json().size()).isZero();
+    }
+
+    @Test
+    void theFreeTiersEleventhRunOfTheDayIsRefusedUntilMidnight() {
+        ApiClient user = newUser("quota1");
+        for (int i = 0; i < 10; i++) {
+            assertThat(user.postJson("/execute", Map.of("language", "bash", "code", "echo " + i)).status()).isEqualTo(200);
+        }
+        ApiClient.Response eleventh = user.postJson("/execute", Map.of("language", "bash", "code", "echo 11"));
+        assertThat(eleventh.status()).isEqualTo(429);
+        assertThat(eleventh.detail()).contains("daily execution quota of 10 runs (Free tier)").contains("resets at")
+                .contains("T00:00:00Z");
+        assertThat(Long.parseLong(eleventh.header("Retry-After"))).isBetween(1L, 86_400L);
+
+        JsonNode stats = user.get("/user-stats").json();
+        assertThat(stats.get("today_executions").asInt()).isEqualTo(10);
+        assertThat(stats.get("remaining_executions").asInt()).isZero();
+        assertThat(stats.get("daily_executions_limit").asInt()).isEqualTo(10);
+        assertThat(stats.get("level_name").asString()).isEqualTo("Free");
+        assertThat(stats.get("total_executions").asLong()).isEqualTo(10);
+        // The seed's signed-in /api/execute counts against the same quota.
+        assertThat(user.postJson("/api/execute", Map.of("language", "bash", "code", "echo x")).status()).isEqualTo(429);
+    }
+
+    @Test
+    void yesterdaysRunsDoNotCountToday() {
+        ApiClient user = newUser("quota2");
+        long id = user.get("/users/me").json().get("id").asLong();
+        int yesterday = Timestamps.day(System.currentTimeMillis()) - 1;
+        jdbc.sql("INSERT INTO daily_usage (user_id, day, executions, api_calls) VALUES (?, ?, 10, 20)").params(id, yesterday).update();
+
+        assertThat(user.postJson("/execute", Map.of("language", "bash", "code", "echo today")).status()).isEqualTo(200);
+        assertThat(user.get("/user-stats").json().get("today_executions").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void theTiersMemoryAndTimeAreTheRunsLimits() {
+        ApiClient free = newUser("limits1");
+        JsonNode big = free.postJson("/execute", Map.of("code", "x = bytearray(300 * 1024 * 1024)\nprint(len(x))",
+                "limits", Map.of("memory_bytes", 1024L * 1024 * 1024))).json();
+        assertThat(big.get("status").asString()).isEqualTo("MEMORY_LIMIT");
+        assertThat(big.get("reason").asString()).contains(Long.toString(128L * 1024 * 1024));
+
+        JsonNode slow = free.postJson("/execute", Map.of("code", "import time\ntime.sleep(5)",
+                "limits", Map.of("wall_time_ms", 500))).json();
+        assertThat(slow.get("status").asString()).isEqualTo("TIME_LIMIT");
+        assertThat(slow.get("reason").asString()).contains("500 ms");
+    }
+
+    @Test
+    void administratorsSeeEveryonesRunsWithFilters() {
+        ApiClient user = newUser("watched");
+        long id = user.get("/users/me").json().get("id").asLong();
+        user.postJson("/execute", Map.of("language", "bash", "code", "exit 3"));
+        user.postJson("/execute", Map.of("language", "bash", "code", "echo fine"));
+
+        ApiClient admin = admin();
+        JsonNode failed = admin.get("/admin/executions?user_id=" + id + "&status=runtime_error").json();
+        assertThat(failed.size()).isEqualTo(1);
+        assertThat(failed.get(0).get("exit_code").asInt()).isEqualTo(3);
+        assertThat(failed.get(0).get("user_id").asLong()).isEqualTo(id);
+        assertThat(admin.get("/admin/executions?user_id=" + id).json().size()).isEqualTo(2);
+        assertThat(admin.get("/admin/executions?user_id=" + id + "&start_date=2999-01-01").json().size()).isZero();
+        assertThat(user.get("/admin/executions").status()).isEqualTo(403);
+        assertThat(api.get("/executions").status()).isEqualTo(401);
+        assertThat(api.postJson("/execute", Map.of("code", "print(1)")).status()).isEqualTo(401);
+    }
+}
