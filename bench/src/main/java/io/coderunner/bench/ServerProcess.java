@@ -10,9 +10,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.Map;
 
 /** The real server, started from its jar on a free port with a data directory of its own. */
 final class ServerProcess implements AutoCloseable {
+
+    /** The password of the administrator the benchmark's servers make at their first start. */
+    static final String ADMIN_PASSWORD = "bench-Admin-2026";
 
     private final Process process;
     private final String baseUrl;
@@ -23,6 +27,11 @@ final class ServerProcess implements AutoCloseable {
     }
 
     static ServerProcess start(Path jar, Path log) throws IOException, InterruptedException {
+        return start(jar, log, Map.of());
+    }
+
+    /** @param environment more settings for the server (DATABASE_URL, ...) */
+    static ServerProcess start(Path jar, Path log, Map<String, String> environment) throws IOException, InterruptedException {
         int port;
         try (ServerSocket probe = new ServerSocket(0)) {
             port = probe.getLocalPort();
@@ -34,6 +43,8 @@ final class ServerProcess implements AutoCloseable {
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("CODERUNNER_PORT", Integer.toString(port));
         builder.environment().put("CODERUNNER_DATA_DIR", data.toString());
+        builder.environment().put("CODERUNNER_ADMIN_PASSWORD", ADMIN_PASSWORD);
+        builder.environment().putAll(environment);
         Process process = builder.start();
         String baseUrl = "http://127.0.0.1:" + port;
         ServerProcess server = new ServerProcess(process, baseUrl);
