@@ -11,7 +11,10 @@ import io.coderunner.engine.language.LanguageRegistry;
 import io.coderunner.server.accounts.Accounts;
 import io.coderunner.server.accounts.Quotas;
 import io.coderunner.server.accounts.Tier;
+import io.coderunner.server.library.CodeEntry;
+import io.coderunner.server.library.CodeLibrary;
 import io.coderunner.server.system.Caller;
+import io.coderunner.server.system.NotFoundException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
@@ -29,10 +32,11 @@ public class ExecutionService {
     private final Accounts accounts;
     private final Quotas quotas;
     private final ExecutionHistory history;
+    private final CodeLibrary library;
     private final Clock clock;
 
     ExecutionService(Sandbox sandbox, LanguageRegistry languages, ExecutionQueue queue, SandboxSettings settings,
-                     Accounts accounts, Quotas quotas, ExecutionHistory history, Clock clock) {
+                     Accounts accounts, Quotas quotas, ExecutionHistory history, CodeLibrary library, Clock clock) {
         this.sandbox = sandbox;
         this.languages = languages;
         this.queue = queue;
@@ -40,6 +44,7 @@ public class ExecutionService {
         this.accounts = accounts;
         this.quotas = quotas;
         this.history = history;
+        this.library = library;
         this.clock = clock;
     }
 
@@ -49,6 +54,9 @@ public class ExecutionService {
      * here; API calls are counted as they arrive), and recorded in the caller's history.
      */
     public ExecutionView executeAs(Caller caller, ExecuteRequest request, Long codeLibraryId) {
+        if (codeLibraryId != null && request.code() == null && (request.files() == null || request.files().isEmpty())) {
+            request = savedCode(caller, request, codeLibraryId);
+        }
         Tier tier = accounts.tierOf(caller);
         RunSpec spec = toSpec(request, tierLimits(tier), tierLimits(tier));
         Quotas.Kind kind = caller.viaApiKey() ? null : Quotas.Kind.EXECUTIONS;
@@ -67,6 +75,14 @@ public class ExecutionService {
         long id = history.record(new ExecutionHistory.Origin(caller.userId(), caller.viaApiKey(), caller.apiKeyId(), codeLibraryId),
                 spec.language().id(), spec.mainFile().content(), result, clock.millis());
         return history.find(id);
+    }
+
+    /** A run of a saved program: the caller's own or a public one, in its language unless the request names one. */
+    private ExecuteRequest savedCode(Caller caller, ExecuteRequest request, long codeLibraryId) {
+        CodeEntry entry = library.findReadable(caller, codeLibraryId)
+                .orElseThrow(() -> new NotFoundException("code_library_id " + codeLibraryId + " not found"));
+        String language = request.language() == null || request.language().equals("python") ? entry.language() : request.language();
+        return new ExecuteRequest(language, request.version(), entry.code(), null, request.stdin(), request.args(), request.limits());
     }
 
     /** A tier's run limits: its timeout as wall and CPU time, its memory. */

@@ -1,5 +1,6 @@
 package io.coderunner.server.execution;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
 import java.util.List;
 
 /**
@@ -8,7 +9,9 @@ import java.util.List;
  * saved code it came from.
  */
 record RunRequest(String language, String version, String code, List<ExecuteRequest.FileRequest> files, String stdin,
-                  List<String> args, ExecuteRequest.LimitsRequest limits, Long codeLibraryId) {
+                  List<String> args, ExecuteRequest.LimitsRequest limits,
+                  // The external API's clients name the saved program code_id.
+                  @JsonAlias("code_id") Long codeLibraryId) {
 
     ExecuteRequest toExecuteRequest() {
         return new ExecuteRequest(language == null || language.isBlank() ? "python" : language, version, code, files, stdin,
