@@ -1,14 +1,34 @@
 #!/usr/bin/env bash
-# Runs CodeRunner's benchmarks: sandbox latency against the bare process, and API throughput.
-# Usage: sudo bench/run.sh [--scale 0.2] [--runtime bubblewrap|gvisor]
-# The report goes to bench/results/latest.md (and stdout); docs/PERFORMANCE.md keeps the figures.
+# Runs CodeRunner's benchmarks on a real server started from its jar:
+#   execution  sandbox latency against the bare process, and POST /api/execute throughput
+#   accounts   authenticated reads and sign-ins per second, on SQLite and PostgreSQL
+# Usage: sudo bench/run.sh [all|execution|accounts] [options]
+#   execution options: --scale 0.2 (fewer runs), --runtime bubblewrap|gvisor
+#   accounts options:  --seconds N (per measurement, default 10)
+# Reports go to bench/results/ (and stdout); docs/PERFORMANCE.md keeps the figures.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+which=all
+case "${1:-}" in
+  all|execution|accounts) which=$1; shift ;;
+esac
+
 bash scripts/setup.sh
+if ! command -v wrk >/dev/null 2>&1; then
+  echo "bench: installing wrk (the load generator)"
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null
+fi
 source scripts/lib/java.sh
 ./mvnw -q -B -DskipTests install
 classpath_file="$PWD/bench/target/classpath.txt"
 ./mvnw -q -B -pl bench dependency:build-classpath -Dmdep.outputFile="$classpath_file" >/dev/null
-exec java -cp "bench/target/classes:$(cat "$classpath_file")" io.coderunner.bench.Benchmark \
-  --jar server/target/coderunner.jar --out bench/results/latest.md "$@"
+run() {
+  java -cp "bench/target/classes:$(cat "$classpath_file")" "$@"
+}
+if [ "$which" = all ] || [ "$which" = execution ]; then
+  run io.coderunner.bench.Benchmark --jar server/target/coderunner.jar --out bench/results/latest.md "$@"
+fi
+if [ "$which" = all ] || [ "$which" = accounts ]; then
+  run io.coderunner.bench.AuthBenchmark --jar server/target/coderunner.jar --out bench/results/accounts.md "$@"
+fi

@@ -9,12 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Supplier;
-import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
@@ -28,7 +22,7 @@ import tools.jackson.databind.ObjectMapper;
 /**
  * Requests per second of the account API on a real server: authenticated reads (GET /users/me,
  * GET /executions with a history of 20 runs) at concurrency 16, and sign-ins (Argon2id) per second,
- * on SQLite and, when it is reachable, on PostgreSQL.
+ * on SQLite and, when it is reachable, on PostgreSQL. The load comes from {@link Wrk}.
  *
  * <p>Arguments: {@code --jar PATH}, {@code --out PATH}, {@code --seconds N} (per measurement).
  */
@@ -40,10 +34,8 @@ public final class AuthBenchmark {
     private AuthBenchmark() {
     }
 
-    record Result(String database, String request, int concurrency, long requests, long failed, double seconds) {
-        double perSecond() {
-            return requests / seconds;
-        }
+    record Result(String database, String request, int concurrency, long requests, long failed, double perSecond,
+                  String latencyP50) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -55,6 +47,7 @@ public final class AuthBenchmark {
         Path out = Path.of(options.getOrDefault("out", "bench/results/auth.md"));
         Duration length = Duration.ofSeconds(Long.parseLong(options.getOrDefault("seconds", "10")));
         Files.createDirectories(out.toAbsolutePath().getParent());
+        Wrk.requireInstalled();
 
         List<Result> results = new ArrayList<>();
         results.addAll(measure("SQLite", jar, out.resolveSibling("server-sqlite.log"), Map.of(), length));
@@ -67,10 +60,11 @@ public final class AuthBenchmark {
         StringBuilder report = new StringBuilder("Measured " + Instant.now() + ", " + length.toSeconds()
                 + " s per row after a warm-up of the same length.\n\n");
         MachineInfo.describe().forEach((k, v) -> report.append("- ").append(k).append(": ").append(v).append('\n'));
-        report.append("\n| database | request | concurrency | requests | failed | requests/s |\n| --- | --- | ---: | ---: | ---: | ---: |\n");
+        report.append("\n| database | request | concurrency | requests | failed | requests/s | p50 |\n"
+                + "| --- | --- | ---: | ---: | ---: | ---: | ---: |\n");
         for (Result r : results) {
-            report.append(String.format(Locale.ROOT, "| %s | %s | %d | %d | %d | %.0f |\n", r.database(), r.request(),
-                    r.concurrency(), r.requests(), r.failed(), r.perSecond()));
+            report.append(String.format(Locale.ROOT, "| %s | %s | %d | %d | %d | %.0f | %s |\n", r.database(), r.request(),
+                    r.concurrency(), r.requests(), r.failed(), r.perSecond(), r.latencyP50()));
         }
         Files.writeString(out, report, StandardCharsets.UTF_8);
         System.out.print(report);
@@ -92,61 +86,23 @@ public final class AuthBenchmark {
                 expectOk(http, run);
             }
             List<Result> results = new ArrayList<>();
-            results.add(load(database, "GET /health (no account, for reference)", http, () -> new HttpGet(base + "/health"), length));
-            results.add(load(database, "GET /users/me", http, () -> authorized(new HttpGet(base + "/users/me"), token), length));
-            results.add(load(database, "GET /executions (20 runs)", http,
-                    () -> authorized(new HttpGet(base + "/executions"), token), length));
-            results.add(load(database, "POST /login (Argon2id)", http, () -> {
-                HttpPost login = new HttpPost(base + "/login");
-                login.setEntity(new StringEntity("{\"username\":\"admin\",\"password\":\"" + ServerProcess.ADMIN_PASSWORD + "\"}",
-                        ContentType.APPLICATION_JSON));
-                return login;
-            }, length));
+            Map<String, String> auth = Map.of("Authorization", "Bearer " + token);
+            results.add(load(database, "GET /health (no account, for reference)", "GET", base + "/health", Map.of(), null, length));
+            results.add(load(database, "GET /users/me", "GET", base + "/users/me", auth, null, length));
+            results.add(load(database, "GET /executions (20 runs)", "GET", base + "/executions", auth, null, length));
+            results.add(load(database, "POST /login (Argon2id)", "POST", base + "/login", Map.of("Content-Type", "application/json"),
+                    "{\"username\":\"admin\",\"password\":\"" + ServerProcess.ADMIN_PASSWORD + "\"}", length));
             return results;
         }
     }
 
-    private static HttpUriRequestBase authorized(HttpUriRequestBase request, String token) {
-        request.setHeader("Authorization", "Bearer " + token);
-        return request;
-    }
-
-    /** Warms up for {@code length}, then counts answered requests for {@code length}. */
-    private static Result load(String database, String name, CloseableHttpClient http, Supplier<HttpUriRequestBase> request,
+    /** Warms up for {@code length}, then measures for {@code length}. */
+    private static Result load(String database, String name, String method, String url, Map<String, String> headers, String body,
                                Duration length) throws Exception {
         System.err.println(database + ": " + name);
-        run(http, request, length);
-        long[] counts = run(http, request, length);
-        return new Result(database, name, CONCURRENCY, counts[0], counts[1], length.toNanos() / 1e9);
-    }
-
-    private static long[] run(CloseableHttpClient http, Supplier<HttpUriRequestBase> request, Duration length) throws Exception {
-        AtomicLong ok = new AtomicLong();
-        AtomicLong failed = new AtomicLong();
-        long deadline = System.nanoTime() + length.toNanos();
-        try (ExecutorService clients = Executors.newFixedThreadPool(CONCURRENCY)) {
-            List<Future<?>> running = new ArrayList<>();
-            for (int i = 0; i < CONCURRENCY; i++) {
-                running.add(clients.submit(() -> {
-                    while (System.nanoTime() < deadline) {
-                        try {
-                            int status = http.execute(request.get(), response -> {
-                                EntityUtils.consume(response.getEntity());
-                                return response.getCode();
-                            });
-                            (status == 200 ? ok : failed).incrementAndGet();
-                        } catch (Exception e) {
-                            failed.incrementAndGet();
-                        }
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> client : running) {
-                client.get();
-            }
-        }
-        return new long[] {ok.get(), failed.get()};
+        Wrk.run(method, url, headers, body, CONCURRENCY, length);
+        Wrk.Result r = Wrk.run(method, url, headers, body, CONCURRENCY, length);
+        return new Result(database, name, CONCURRENCY, r.requests(), r.failed(), r.perSecond(), r.latencyP50());
     }
 
     private static String login(CloseableHttpClient http, String base) throws Exception {

@@ -4,6 +4,8 @@ import io.coderunner.server.system.Caller;
 import io.coderunner.server.system.CodeRunnerSettings;
 import io.coderunner.server.system.InvalidCredentialsException;
 import io.coderunner.server.system.TokenAuthenticator;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -69,8 +71,34 @@ class AccessTokens implements TokenAuthenticator {
         return !token.startsWith("sk-");
     }
 
+    /** What a checked token said; kept so that a token used again is not parsed and verified again. */
+    private record Verified(long userId, long issuedMs, Instant expiresAt) {
+    }
+
+    private final Cache<String, Verified> verified = Caffeine.newBuilder()
+            .expireAfterWrite(Duration.ofMinutes(1)).maximumSize(50_000).build();
+
     @Override
     public Caller authenticate(String token) {
+        Verified claims = verified.getIfPresent(token);
+        if (claims == null || !clock.instant().isBefore(claims.expiresAt())) {
+            claims = verify(token);
+            verified.put(token, claims);
+        }
+        StoredUser user = users.get(claims.userId())
+                .orElseThrow(() -> new InvalidCredentialsException("the account of this access token no longer exists"));
+        if (!user.active()) {
+            throw new InvalidCredentialsException("the account is disabled");
+        }
+        if (claims.issuedMs() < user.tokensValidAfter()) {
+            throw new InvalidCredentialsException("access token was revoked (the password changed or the account "
+                    + "signed out everywhere): sign in again");
+        }
+        return Caller.user(user.id(), user.username(), user.admin(), user.level());
+    }
+
+    /** Parses the token and checks its signature and expiry. */
+    private Verified verify(String token) {
         Jwt jwt;
         try {
             jwt = decoder.decode(token);
@@ -89,16 +117,9 @@ class AccessTokens implements TokenAuthenticator {
         } catch (NumberFormatException e) {
             throw new InvalidCredentialsException("access token is not valid: no user in it");
         }
-        StoredUser user = users.get(userId)
-                .orElseThrow(() -> new InvalidCredentialsException("the account of this access token no longer exists"));
-        if (!user.active()) {
-            throw new InvalidCredentialsException("the account is disabled");
+        if (!(jwt.getClaims().get(ISSUED_MS) instanceof Number issued) || jwt.getExpiresAt() == null) {
+            throw new InvalidCredentialsException("access token is not valid: not issued by this server");
         }
-        Object issued = jwt.getClaims().get(ISSUED_MS);
-        if (!(issued instanceof Number millis) || millis.longValue() < user.tokensValidAfter()) {
-            throw new InvalidCredentialsException("access token was revoked (the password changed or the account "
-                    + "signed out everywhere): sign in again");
-        }
-        return Caller.user(user.id(), user.username(), user.admin(), user.level());
+        return new Verified(userId, issued.longValue(), jwt.getExpiresAt());
     }
 }

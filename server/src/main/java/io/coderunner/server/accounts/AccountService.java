@@ -66,7 +66,8 @@ class AccountService {
     }
 
     UserAccount me(Caller caller) {
-        return require(caller.userId()).account();
+        return cache.get(caller.userId()).map(StoredUser::account)
+                .orElseThrow(() -> new NotFoundException("user " + caller.userId() + " not found"));
     }
 
     @Transactional
