@@ -11,6 +11,7 @@ import io.coderunner.engine.language.LanguageRegistry;
 import io.coderunner.server.accounts.Accounts;
 import io.coderunner.server.accounts.Quotas;
 import io.coderunner.server.accounts.Tier;
+import io.coderunner.server.audit.AuditEvent;
 import io.coderunner.server.library.CodeEntry;
 import io.coderunner.server.library.CodeLibrary;
 import io.coderunner.server.system.Caller;
@@ -19,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /** Turns an execution request into a sandboxed run, through the queue. Other modules run code here. */
@@ -33,10 +35,12 @@ public class ExecutionService {
     private final Quotas quotas;
     private final ExecutionHistory history;
     private final CodeLibrary library;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     ExecutionService(Sandbox sandbox, LanguageRegistry languages, ExecutionQueue queue, SandboxSettings settings,
-                     Accounts accounts, Quotas quotas, ExecutionHistory history, CodeLibrary library, Clock clock) {
+                     Accounts accounts, Quotas quotas, ExecutionHistory history, CodeLibrary library,
+                     ApplicationEventPublisher events, Clock clock) {
         this.sandbox = sandbox;
         this.languages = languages;
         this.queue = queue;
@@ -45,6 +49,7 @@ public class ExecutionService {
         this.quotas = quotas;
         this.history = history;
         this.library = library;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -74,6 +79,9 @@ public class ExecutionService {
         }
         long id = history.record(new ExecutionHistory.Origin(caller.userId(), caller.viaApiKey(), caller.apiKeyId(), codeLibraryId),
                 spec.language().id(), spec.mainFile().content(), result, clock.millis());
+        events.publishEvent(AuditEvent.success(caller.userId(), caller.username(), caller.viaApiKey() ? "api_execute" : "execute",
+                "code_execution", id, "language=" + spec.language().id() + " status=" + result.status()
+                        + (caller.viaApiKey() ? " api_key=" + caller.apiKeyId() : "")));
         return history.find(id);
     }
 

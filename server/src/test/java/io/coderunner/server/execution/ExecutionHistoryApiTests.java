@@ -43,6 +43,7 @@ class ExecutionHistoryApiTests extends ServerTest {
         assertThat(history.get(0).get("result").asString()).isEqualTo("second\n");
         assertThat(history.get(1).get("id").asLong()).isEqualTo(run.get("id").asLong());
         assertThat(newUser("runner1other").get("/executions").json().size()).isZero();
+        assertThat(user.get("/profile/logs?action=execute").json().get("total").asLong()).isEqualTo(2);
     }
 
     @Test
