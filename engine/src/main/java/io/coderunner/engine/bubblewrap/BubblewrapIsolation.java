@@ -4,9 +4,9 @@ import io.coderunner.engine.SandboxException;
 import io.coderunner.engine.language.Mount;
 import io.coderunner.engine.run.Descriptor;
 import io.coderunner.engine.run.Isolation;
+import io.coderunner.engine.run.SandboxEtc;
 import io.coderunner.engine.run.Stage;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -42,12 +42,7 @@ public final class BubblewrapIsolation implements Isolation {
         try {
             Files.createDirectories(stateRoot);
             this.seccompFilter = SeccompFilter.writeTo(stateRoot);
-            this.etc = Files.createDirectories(stateRoot.resolve("etc"));
-            Files.writeString(etc.resolve("passwd"), "runner:x:" + Stage.SANDBOX_UID + ":" + Stage.SANDBOX_UID
-                    + ":runner:/work:/bin/sh\nnobody:x:65534:65534:nobody:/nonexistent:/usr/sbin/nologin\n", StandardCharsets.UTF_8);
-            Files.writeString(etc.resolve("group"), "runner:x:" + Stage.SANDBOX_UID + ":\nnogroup:x:65534:\n", StandardCharsets.UTF_8);
-            Files.writeString(etc.resolve("hosts"), "127.0.0.1 localhost sandbox\n::1 localhost ip6-localhost\n", StandardCharsets.UTF_8);
-            Files.writeString(etc.resolve("nsswitch.conf"), "passwd: files\ngroup: files\nhosts: files dns\n", StandardCharsets.UTF_8);
+            this.etc = SandboxEtc.write(stateRoot.resolve("etc"));
         } catch (IOException e) {
             throw new SandboxException("cannot prepare bubblewrap files in " + stateRoot + ": " + e.getMessage(), e);
         }

@@ -2,6 +2,7 @@ package io.coderunner.engine.gvisor;
 
 import io.coderunner.engine.SandboxException;
 import io.coderunner.engine.language.Mount;
+import io.coderunner.engine.run.SandboxEtc;
 import io.coderunner.engine.run.Stage;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
@@ -29,8 +30,6 @@ final class OciBundle {
 
     static final String CONFIG = "config.json";
     static final String ROOTFS = "rootfs";
-    /** The synthetic /etc files, like bubblewrap's, shown read-only. */
-    static final List<String> ETC_FILES = List.of("passwd", "group", "hosts", "nsswitch.conf");
     /** Host files a stage allowed to use the network needs to resolve names and check certificates. */
     private static final List<String> NETWORK_FILES = List.of("/etc/resolv.conf", "/etc/ssl", "/usr/share/ca-certificates");
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -50,7 +49,7 @@ final class OciBundle {
                 mounts.add(OciMount.readOnly(mount.source(), mount.target()));
             }
         }
-        for (String name : ETC_FILES) {
+        for (String name : SandboxEtc.FILES) {
             mounts.add(OciMount.readOnly(etc.resolve(name).toString(), "/etc/" + name));
         }
         if (stage.limits().network()) {
