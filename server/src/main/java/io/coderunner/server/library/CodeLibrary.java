@@ -21,8 +21,27 @@ public class CodeLibrary {
         return entries.findById(id).filter(entry -> entry.readableBy(caller.userId()));
     }
 
+    /** How many entries the user has saved, private and public. */
+    public long countOwned(long userId) {
+        return entries.count(userId, false, CodeSearch.NEWEST);
+    }
+
+    /** How many of the user's entries anyone signed in may read. */
+    public long countPublic(long userId) {
+        return entries.count(userId, true, CodeSearch.NEWEST);
+    }
+
     /** The caller's own entries, newest first. */
     List<CodeEntry> listOwn(Caller caller, Page page) {
         return entries.listByUser(caller.userId(), page);
+    }
+
+    /** A user's entries as {@code reader} may see them: all of their own, only the public ones of others. */
+    List<CodeEntry> listOf(long userId, Caller reader, CodeSearch search, Page page) {
+        return entries.search(userId, userId != reader.userId(), search, page);
+    }
+
+    long countOf(long userId, Caller reader, CodeSearch search) {
+        return entries.count(userId, userId != reader.userId(), search);
     }
 }

@@ -1,0 +1,97 @@
+package io.coderunner.server.library;
+
+import io.coderunner.server.system.Caller;
+import io.coderunner.server.system.Page;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import java.util.Map;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Seed 004's 代码库管理: signed-in users' saved code. Programs read it through /api/v1/codes with a
+ * key; a key cannot change it.
+ */
+@RestController
+@Tag(name = "Code library")
+class CodeLibraryController {
+
+    private final CodeLibrary library;
+    private final CodeLibraryService service;
+
+    CodeLibraryController(CodeLibrary library, CodeLibraryService service) {
+        this.library = library;
+        this.service = service;
+    }
+
+    /** seed 004's CodeLibrarySaveResponse. */
+    record Saved(String message, long codeId, CodeView code) {
+    }
+
+    @PostMapping("/code-library")
+    @PreAuthorize("isAuthenticated() and !hasRole('API_KEY')")
+    @Operation(summary = "Save code to the caller's library",
+            description = "title (1-200 characters) and code (at most 1 MB) are required; language defaults to python "
+                    + "and must be one the server offers; tags: at most 20, each at most 32 characters; is_public "
+                    + "defaults to false. A user may save as many entries as their tier's max_saved_codes.")
+    CodeView create(@AuthenticationPrincipal Caller caller, @RequestBody CodeLibraryRequests.Create request) {
+        return CodeView.of(service.create(caller, request));
+    }
+
+    @GetMapping("/code-library")
+    @PreAuthorize("isAuthenticated() and !hasRole('API_KEY')")
+    @Operation(summary = "The caller's saved code",
+            description = "search: text in the title, description or code (case-insensitive); language; tag; "
+                    + "sort: updated_at (default), created_at or title; order: desc (default) or asc.")
+    List<CodeView> list(@AuthenticationPrincipal Caller caller, @RequestParam(required = false) String search,
+                        @RequestParam(required = false) String language, @RequestParam(required = false) String tag,
+                        @RequestParam(required = false) String sort, @RequestParam(required = false) String order,
+                        @RequestParam(required = false) Integer skip, @RequestParam(required = false) Integer limit) {
+        CodeSearch query = service.search(search, language, tag, sort, order);
+        return library.listOf(caller.userId(), caller, query, Page.of(skip, limit, 100)).stream().map(CodeView::of).toList();
+    }
+
+    @GetMapping("/code-library/{code_id}")
+    @PreAuthorize("isAuthenticated() and !hasRole('API_KEY')")
+    @Operation(summary = "One saved program: the caller's own or a public one")
+    CodeView get(@AuthenticationPrincipal Caller caller, @PathVariable("code_id") long codeId) {
+        return library.findReadable(caller, codeId).map(CodeView::of).orElseThrow(() -> CodeLibraryService.notFound(codeId));
+    }
+
+    @PutMapping("/code-library/{code_id}")
+    @PreAuthorize("isAuthenticated() and !hasRole('API_KEY')")
+    @Operation(summary = "Change the caller's saved code; only the fields given change",
+            description = "A field given as null takes its default (no description, no environment, no tags, python, "
+                    + "private); title and code cannot be null.")
+    CodeView update(@AuthenticationPrincipal Caller caller, @PathVariable("code_id") long codeId,
+                    @RequestBody CodeLibraryRequests.Update request) {
+        return CodeView.of(service.update(caller, codeId, request));
+    }
+
+    @DeleteMapping("/code-library/{code_id}")
+    @PreAuthorize("isAuthenticated() and !hasRole('API_KEY')")
+    @Operation(summary = "Delete the caller's saved code; runs of it stay in the history")
+    Map<String, String> delete(@AuthenticationPrincipal Caller caller, @PathVariable("code_id") long codeId) {
+        CodeEntry entry = service.delete(caller, codeId);
+        return Map.of("message", "code '" + entry.title() + "' deleted");
+    }
+
+    @PostMapping("/code-library/save")
+    @PreAuthorize("isAuthenticated() and !hasRole('API_KEY')")
+    @Operation(summary = "Copy a public (or the caller's own) saved program into the caller's library, as private",
+            description = "code_id (or code_library_id): what to copy; title: the copy's, default the original's. "
+                    + "Counted against the tier's max_saved_codes.")
+    Saved save(@AuthenticationPrincipal Caller caller, @RequestBody CodeLibraryRequests.Save request) {
+        CodeEntry copy = service.saveCopy(caller, request);
+        return new Saved("code saved to your library", copy.id(), CodeView.of(copy));
+    }
+}
