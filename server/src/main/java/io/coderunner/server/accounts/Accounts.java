@@ -9,15 +9,26 @@ import org.springframework.stereotype.Service;
 public class Accounts {
 
     private final UserCache users;
+    private final UserRepository repository;
     private final Tiers tiers;
 
-    Accounts(UserCache users, Tiers tiers) {
+    Accounts(UserCache users, UserRepository repository, Tiers tiers) {
         this.users = users;
+        this.repository = repository;
         this.tiers = tiers;
     }
 
     public Optional<UserAccount> find(long userId) {
         return users.get(userId).map(StoredUser::account);
+    }
+
+    /** By user name, regardless of case (never by e-mail address). */
+    public Optional<UserAccount> findByUsername(String username) {
+        if (username == null || username.isBlank()) {
+            return Optional.empty();
+        }
+        return repository.findByLogin(username.strip()).filter(user -> user.username().equalsIgnoreCase(username.strip()))
+                .map(StoredUser::account);
     }
 
     /** The tier of the caller as stored now (a change of tier applies to the next request). */
