@@ -64,6 +64,30 @@ public final class ApiClient {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** A multipart/form-data POST with one file part, as a browser's file upload sends it. */
+    public Response postMultipart(String path, String partName, String filename, String contentType, byte[] content) {
+        Multipart body = multipart(partName, filename, contentType, content);
+        return send(request(path).header("Content-Type", body.contentType()).POST(HttpRequest.BodyPublishers.ofByteArray(body.bytes())));
+    }
+
+    /** A multipart/form-data body of one file part, and the Content-Type header that goes with it. */
+    public static Multipart multipart(String partName, String filename, String contentType, byte[] content) {
+        String boundary = "----coderunner-test-" + System.nanoTime();
+        String head = "--" + boundary + "\r\n"
+                + "Content-Disposition: form-data; name=\"" + partName + "\"; filename=\"" + filename + "\"\r\n"
+                + "Content-Type: " + contentType + "\r\n\r\n";
+        byte[] start = head.getBytes(StandardCharsets.UTF_8);
+        byte[] end = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] body = new byte[start.length + content.length + end.length];
+        System.arraycopy(start, 0, body, 0, start.length);
+        System.arraycopy(content, 0, body, start.length, content.length);
+        System.arraycopy(end, 0, body, start.length + content.length, end.length);
+        return new Multipart("multipart/form-data; boundary=" + boundary, body);
+    }
+
+    public record Multipart(String contentType, byte[] bytes) {
+    }
+
     public HttpRequest.Builder request(String path) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path));
         if (authorization != null) {

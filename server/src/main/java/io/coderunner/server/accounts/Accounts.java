@@ -1,6 +1,7 @@
 package io.coderunner.server.accounts;
 
 import io.coderunner.server.system.Caller;
+import io.coderunner.server.system.NotFoundException;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 
@@ -29,6 +30,19 @@ public class Accounts {
         }
         return repository.findByLogin(username.strip()).filter(user -> user.username().equalsIgnoreCase(username.strip()))
                 .map(StoredUser::account);
+    }
+
+    /**
+     * Sets a user's full name (blank: none), checked as at registration; the caller logs the change.
+     * For the profile module, which edits it along with the rest of a user's profile.
+     */
+    public UserAccount updateFullName(long userId, String fullName) {
+        String name = UserNames.fullName(fullName);
+        if (!repository.setFullName(userId, name)) {
+            throw new NotFoundException("user " + userId + " not found");
+        }
+        users.forget(userId);
+        return find(userId).orElseThrow(() -> new NotFoundException("user " + userId + " not found"));
     }
 
     /** The tier of the caller as stored now (a change of tier applies to the next request). */

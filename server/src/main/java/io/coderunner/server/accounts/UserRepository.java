@@ -67,6 +67,10 @@ class UserRepository {
                 .update();
     }
 
+    boolean setFullName(long id, String fullName) {
+        return jdbc.sql("UPDATE users SET full_name = ? WHERE id = ?").params(fullName, id).update() > 0;
+    }
+
     void setPassword(long id, String hash, long tokensValidAfter) {
         jdbc.sql("UPDATE users SET hashed_password = ?, tokens_valid_after = ?, failed_logins = 0, locked_until = NULL WHERE id = ?")
                 .params(hash, tokensValidAfter, id).update();
