@@ -63,12 +63,14 @@ class AdminDatabaseController {
                 .body(new InputStreamResource(in));
     }
 
-    @PostMapping(path = "/admin/database/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    // No "consumes" and an optional part: the caller is checked first, then the body.
+    @PostMapping("/admin/database/import")
     @PreAuthorize("hasRole('ADMIN')")
     @Operation(summary = "Replace all data with an export (checked first; the current data is kept in backups/) (admin)")
-    Map<String, Object> importDatabase(@AuthenticationPrincipal Caller admin, @RequestParam("file") MultipartFile file) {
+    Map<String, Object> importDatabase(@AuthenticationPrincipal Caller admin, @RequestParam(name = "file", required = false) MultipartFile file) {
         if (file == null || file.isEmpty()) {
-            throw new BadRequestException("file is required: an export made by POST /admin/database/export");
+            throw new BadRequestException("file is required: a multipart/form-data part named file holding an export "
+                    + "made by POST /admin/database/export");
         }
         Path upload = null;
         try {

@@ -1,0 +1,6 @@
+/**
+ * Statistics of a user, gathered from the modules that own the numbers (runs, code library,
+ * community, quotas): the caller's own pages and a user's public figures.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Statistics")
+package io.coderunner.server.stats;
