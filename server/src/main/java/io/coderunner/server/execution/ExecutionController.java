@@ -47,6 +47,16 @@ class ExecutionController {
         return executions.execute(request).toResponse();
     }
 
+    @PostMapping("/api/execute/stop/{id}")
+    @PermitAll
+    @Operation(summary = "Stop a run going on now (its final status is KILLED); a user's run only by that user or an administrator")
+    Map<String, String> stop(@AuthenticationPrincipal Caller caller, @PathVariable("id") String id) {
+        if (!executions.stop(id, caller)) {
+            throw new NotFoundException("no run " + id + " is going on (it ended, or it is not yours)");
+        }
+        return Map.of("id", id, "status", "stopping");
+    }
+
     @GetMapping("/api/languages")
     @PermitAll
     @Operation(summary = "Languages this server runs, with their versions")

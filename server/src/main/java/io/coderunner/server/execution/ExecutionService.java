@@ -2,6 +2,8 @@ package io.coderunner.server.execution;
 
 import io.coderunner.engine.InvalidRunException;
 import io.coderunner.engine.Limits;
+import io.coderunner.engine.OutputListener;
+import io.coderunner.engine.RunHandle;
 import io.coderunner.engine.RunResult;
 import io.coderunner.engine.RunSpec;
 import io.coderunner.engine.Sandbox;
@@ -36,11 +38,12 @@ public class ExecutionService {
     private final ExecutionHistory history;
     private final CodeLibrary library;
     private final ApplicationEventPublisher events;
+    private final RunRegistry runs;
     private final Clock clock;
 
     ExecutionService(Sandbox sandbox, LanguageRegistry languages, ExecutionQueue queue, SandboxSettings settings,
                      Accounts accounts, Quotas quotas, ExecutionHistory history, CodeLibrary library,
-                     ApplicationEventPublisher events, Clock clock) {
+                     ApplicationEventPublisher events, RunRegistry runs, Clock clock) {
         this.sandbox = sandbox;
         this.languages = languages;
         this.queue = queue;
@@ -50,6 +53,7 @@ public class ExecutionService {
         this.history = history;
         this.library = library;
         this.events = events;
+        this.runs = runs;
         this.clock = clock;
     }
 
@@ -77,12 +81,65 @@ public class ExecutionService {
             }
             throw e;
         }
+        return history.find(record(caller, spec, result, codeLibraryId));
+    }
+
+    /**
+     * Starts a run whose output goes to {@code listener} as it comes and whose input arrives while it
+     * runs (seed 002's streaming runs). A signed-in caller's tier and quota apply and the run is kept
+     * in their history when it ends; an anonymous run gets the server's limits.
+     */
+    public LiveRun startLive(Caller caller, ExecuteRequest request, OutputListener listener) {
+        RunSpec spec;
+        Quotas.Kind kind = null;
+        if (caller != null) {
+            Tier tier = accounts.tierOf(caller);
+            spec = toSpec(request, tierLimits(tier), tierLimits(tier));
+            kind = caller.viaApiKey() ? Quotas.Kind.API_CALLS : Quotas.Kind.EXECUTIONS;
+            quotas.take(caller, kind);
+        } else {
+            spec = toSpec(request, settings.maximumLimits());
+        }
+        ExecutionQueue.Ticket ticket;
+        try {
+            ticket = queue.admit();
+        } catch (RuntimeException e) {
+            if (kind != null) {
+                quotas.giveBack(caller, kind);
+            }
+            throw e;
+        }
+        RunHandle handle = sandbox.start(spec.withStdin(null), listener);
+        if (spec.stdin().length > 0) {
+            handle.writeStdin(spec.stdin());
+        }
+        LiveRun run = new LiveRun(UUID.randomUUID().toString(), caller == null ? null : caller.userId(), spec.language(), handle);
+        runs.add(run);
+        handle.result().whenComplete((result, failure) -> {
+            ticket.close();
+            runs.remove(run.id());
+            if (caller != null && result != null) {
+                record(caller, spec, result, null);
+            }
+        });
+        return run;
+    }
+
+    /** Stops a live run if the caller may; false when there is no such run for them. */
+    public boolean stop(String id, Caller caller) {
+        return runs.find(id, caller).map(run -> {
+            run.handle().stop();
+            return true;
+        }).orElse(false);
+    }
+
+    private long record(Caller caller, RunSpec spec, RunResult result, Long codeLibraryId) {
         long id = history.record(new ExecutionHistory.Origin(caller.userId(), caller.viaApiKey(), caller.apiKeyId(), codeLibraryId),
                 spec.language().id(), spec.mainFile().content(), result, clock.millis());
         events.publishEvent(AuditEvent.success(caller.userId(), caller.username(), caller.viaApiKey() ? "api_execute" : "execute",
                 "code_execution", id, "language=" + spec.language().id() + " status=" + result.status()
                         + (caller.viaApiKey() ? " api_key=" + caller.apiKeyId() : "")));
-        return history.find(id);
+        return id;
     }
 
     /** A run of a saved program: the caller's own or a public one, in its language unless the request names one. */

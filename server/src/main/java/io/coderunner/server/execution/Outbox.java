@@ -1,0 +1,86 @@
+package io.coderunner.server.execution;
+
+import java.io.IOException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicLong;
+import org.springframework.web.socket.TextMessage;
+import org.springframework.web.socket.WebSocketSession;
+
+/**
+ * What the server has to send on one connection, sent by a thread of its own so that the engine's
+ * output readers never wait for a client. Output waiting to be sent is bounded: past the limit a
+ * chunk is dropped (and counted), so a client that reads slowly, or not at all, costs the server at
+ * most that much memory. Messages that must arrive (started, result, errors) are never dropped.
+ */
+final class Outbox {
+
+    private static final String CLOSE = "";
+
+    private final WebSocketSession session;
+    private final long limitBytes;
+    private final LinkedBlockingQueue<String> queue = new LinkedBlockingQueue<>();
+    private final AtomicLong queuedBytes = new AtomicLong();
+    private final AtomicLong droppedBytes = new AtomicLong();
+
+    Outbox(WebSocketSession session, long limitBytes) {
+        this.session = session;
+        this.limitBytes = limitBytes;
+        Thread.ofVirtual().name("ws-send-" + session.getId()).start(this::drain);
+    }
+
+    /** Queues output unless too much is waiting already; returns false when it was dropped. */
+    boolean offerOutput(String message, int outputBytes) {
+        if (queuedBytes.get() + message.length() > limitBytes) {
+            droppedBytes.addAndGet(outputBytes);
+            return false;
+        }
+        enqueue(message);
+        return true;
+    }
+
+    void send(String message) {
+        enqueue(message);
+    }
+
+    long droppedBytes() {
+        return droppedBytes.get();
+    }
+
+    /** Resets the count of dropped output, for the connection's next run. */
+    void startRun() {
+        droppedBytes.set(0);
+    }
+
+    void close() {
+        queue.add(CLOSE);
+    }
+
+    private void enqueue(String message) {
+        queuedBytes.addAndGet(message.length());
+        queue.add(message);
+    }
+
+    private void drain() {
+        try {
+            while (true) {
+                String message = queue.take();
+                if (message == CLOSE) {
+                    return;
+                }
+                queuedBytes.addAndGet(-message.length());
+                if (session.isOpen()) {
+                    session.sendMessage(new TextMessage(message));
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException | RuntimeException e) {
+            // The client is gone; the handler's close callback stops its run.
+            try {
+                session.close();
+            } catch (IOException ignored) {
+                // Already closed.
+            }
+        }
+    }
+}

@@ -1,0 +1,252 @@
+package io.coderunner.server.execution;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.coderunner.server.ApiClient;
+import io.coderunner.server.ServerTest;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** WS /ws/execute with a real WebSocket client: streaming output, typed input, stop from elsewhere. */
+class StreamingApiTests extends ServerTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /** A WebSocket client that keeps every message with the time it arrived. */
+    final class Client implements WebSocket.Listener {
+        record Message(long atNanos, JsonNode body) {
+        }
+
+        final BlockingQueue<Message> messages = new LinkedBlockingQueue<>();
+        final CompletableFuture<String> closed = new CompletableFuture<>();
+        private final StringBuilder partial = new StringBuilder();
+        final WebSocket socket;
+
+        private final boolean reading;
+
+        Client() {
+            this(true);
+        }
+
+        /** @param reading false for a client that reads nothing until told to ({@code socket.request}) */
+        Client(boolean reading) {
+            this.reading = reading;
+            socket = HttpClient.newHttpClient().newWebSocketBuilder()
+                    .buildAsync(URI.create("ws://127.0.0.1:" + port + "/ws/execute"), this).join();
+        }
+
+        @Override
+        public void onOpen(WebSocket webSocket) {
+            if (reading) {
+                webSocket.request(1);
+            }
+        }
+
+        @Override
+        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+                messages.add(new Message(System.nanoTime(), JSON.readTree(partial.toString())));
+                partial.setLength(0);
+            }
+            if (reading) {
+                webSocket.request(1);
+            }
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            closed.complete(statusCode + " " + reason);
+            return null;
+        }
+
+        void send(Map<String, Object> message) {
+            socket.sendText(JSON.writeValueAsString(message), true).join();
+        }
+
+        Message next(String type) throws InterruptedException {
+            while (true) {
+                Message message = messages.poll(20, TimeUnit.SECONDS);
+                assertThat(message).as("a %s message", type).isNotNull();
+                if (message.body().get("type").asString().equals(type)) {
+                    return message;
+                }
+            }
+        }
+
+        /** Every message up to and including the result. */
+        List<Message> untilResult() throws InterruptedException {
+            List<Message> seen = new java.util.ArrayList<>();
+            while (true) {
+                Message message = messages.poll(30, TimeUnit.SECONDS);
+                assertThat(message).as("the result").isNotNull();
+                seen.add(message);
+                if (message.body().get("type").asString().equals("result")) {
+                    return seen;
+                }
+            }
+        }
+    }
+
+    @Test
+    void outputArrivesWhileTheProgramRunsAndInOrder() throws Exception {
+        Client client = new Client();
+        client.send(Map.of("type", "start", "language", "python",
+                "code", "import time\nprint('first')\ntime.sleep(1)\nprint('second')\n"));
+        String id = client.next("started").body().get("id").asString();
+        assertThat(id).hasSize(36);
+
+        List<Client.Message> messages = client.untilResult();
+        Client.Message first = messages.stream().filter(m -> m.body().path("data").asString("").contains("first")).findFirst().orElseThrow();
+        Client.Message result = messages.getLast();
+        assertThat(result.body().get("status").asString()).isEqualTo("OK");
+        assertThat(result.body().get("stdout").asString()).isEqualTo("first\nsecond\n");
+        assertThat(result.body().get("id").asString()).isEqualTo(id);
+        // The first line was on the client while the program still slept.
+        assertThat(TimeUnit.NANOSECONDS.toMillis(result.atNanos() - first.atNanos())).isGreaterThan(700);
+        String streamed = messages.stream().filter(m -> m.body().get("type").asString().equals("stdout"))
+                .map(m -> m.body().get("data").asString()).reduce("", String::concat);
+        assertThat(streamed).isEqualTo("first\nsecond\n");
+    }
+
+    @Test
+    void aProgramWaitsForTheLineTheUserTypes() throws Exception {
+        Client client = new Client();
+        client.send(Map.of("type", "start", "language", "python", "code", "name = input('name? ')\nprint('hello ' + name)\n"));
+        client.next("started");
+        assertThat(client.next("stdout").body().get("data").asString()).isEqualTo("name? ");
+        client.send(Map.of("type", "stdin", "data", "ada\n"));
+        JsonNode result = client.next("result").body();
+        assertThat(result.get("stdout").asString()).isEqualTo("name? hello ada\n");
+        assertThat(result.get("status").asString()).isEqualTo("OK");
+    }
+
+    @Test
+    void endOfInputAndStopFromTheSameConnection() throws Exception {
+        Client client = new Client();
+        client.send(Map.of("type", "start", "language", "bash", "code", "cat; echo done"));
+        client.next("started");
+        client.send(Map.of("type", "stdin", "data", "one\n"));
+        client.send(Map.of("type", "eof"));
+        assertThat(client.next("result").body().get("stdout").asString()).isEqualTo("one\ndone\n");
+
+        client.send(Map.of("type", "start", "language", "bash", "code", "sleep 30"));
+        client.next("started");
+        client.send(Map.of("type", "stop"));
+        assertThat(client.next("result").body().get("status").asString()).isEqualTo("KILLED");
+    }
+
+    @Test
+    void anotherClientStopsARunByItsId() throws Exception {
+        Client client = new Client();
+        client.send(Map.of("type", "start", "language", "python", "code", "import time\ntime.sleep(30)\n"));
+        String id = client.next("started").body().get("id").asString();
+
+        ApiClient.Response stop = api.postJson("/api/execute/stop/" + id, Map.of());
+        assertThat(stop.status()).isEqualTo(200);
+        JsonNode result = client.next("result").body();
+        assertThat(result.get("status").asString()).isEqualTo("KILLED");
+        assertThat(result.get("execution_time").asLong()).isLessThan(10_000);
+        assertThat(api.postJson("/api/execute/stop/" + id, Map.of()).status()).isEqualTo(404);
+    }
+
+    @Test
+    void aSignedInUsersRunCountsAndOnlyTheyCanStopIt() throws Exception {
+        ApiClient owner = newUser("streamer");
+        String token = login("streamer", "password-streamer-1");
+        Client client = new Client();
+        client.send(Map.of("type", "auth", "token", token));
+        assertThat(client.next("authenticated").body().get("username").asString()).isEqualTo("streamer");
+        client.send(Map.of("type", "start", "language", "bash", "code", "sleep 30"));
+        String id = client.next("started").body().get("id").asString();
+
+        assertThat(api.postJson("/api/execute/stop/" + id, Map.of()).status()).isEqualTo(404);
+        assertThat(newUser("stranger").postJson("/api/execute/stop/" + id, Map.of()).status()).isEqualTo(404);
+        assertThat(owner.postJson("/api/execute/stop/" + id, Map.of()).status()).isEqualTo(200);
+        assertThat(client.next("result").body().get("status").asString()).isEqualTo("KILLED");
+
+        JsonNode history = owner.get("/executions").json();
+        assertThat(history.size()).isEqualTo(1);
+        assertThat(history.get(0).get("status").asString()).isEqualTo("KILLED");
+        assertThat(owner.get("/user-stats").json().get("today_executions").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void badTokensCloseTheConnectionAndBadStartsAreRefused() throws Exception {
+        Client client = new Client();
+        client.send(Map.of("type", "start", "language", "cobol", "code", "x"));
+        assertThat(client.next("error").body().get("detail").asString()).contains("cobol");
+        client.send(Map.of("type", "stdin", "data", "x"));
+        assertThat(client.next("error").body().get("detail").asString()).contains("no run");
+        client.send(Map.of("type", "dance"));
+        assertThat(client.next("error").body().get("detail").asString()).contains("unknown message type");
+
+        client.send(Map.of("type", "auth", "token", "not-a-token"));
+        assertThat(client.closed.get(10, TimeUnit.SECONDS)).startsWith("4401").contains("access token is not valid");
+    }
+
+    @Test
+    void outputAClientDoesNotReadInTimeIsDroppedAndCounted() throws Exception {
+        Client slow = new Client(false);
+        slow.send(Map.of("type", "start", "language", "python",
+                "code", "import sys\nfor _ in range(128):\n    sys.stdout.write('x' * 65536)\n",
+                "limits", Map.of("max_output_bytes", 16L * 1024 * 1024)));
+        // The program writes 8 MiB while the client reads nothing; then the client reads it all.
+        Thread.sleep(3000);
+        slow.socket.request(Long.MAX_VALUE);
+        List<Client.Message> messages = slow.untilResult();
+        JsonNode result = messages.getLast().body();
+        long streamed = messages.stream().filter(m -> m.body().get("type").asString().equals("stdout"))
+                .mapToLong(m -> m.body().get("data").asString().length()).sum();
+        long dropped = result.get("dropped_output_bytes").asLong();
+
+        assertThat(result.get("status").asString()).isEqualTo("OK");
+        assertThat(result.get("stdout").asString()).hasSize(8 * 1024 * 1024);
+        assertThat(dropped).isPositive();
+        assertThat(streamed + dropped).isEqualTo(8L * 1024 * 1024);
+    }
+
+    @Test
+    void aClientThatNeverReadsCostsItsRunNoMoreThanItsLimits() throws Exception {
+        Client silent = new Client(false);
+        silent.send(Map.of("type", "start", "language", "python", "code", "while True:\n    print('x' * 4096)\n",
+                "limits", Map.of("max_output_bytes", 16L * 1024 * 1024, "wall_time_ms", 3_000)));
+        Thread.sleep(1000);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        int running = -1;
+        while (System.nanoTime() < deadline) {
+            running = api.get("/api/status").json().get("queue").get("running").asInt();
+            if (running == 0) {
+                break;
+            }
+            Thread.sleep(200);
+        }
+        assertThat(running).as("runs still going for a client that never reads").isZero();
+        silent.socket.abort();
+        // The server goes on serving others.
+        Client other = new Client();
+        other.send(Map.of("type", "start", "language", "bash", "code", "echo fine"));
+        assertThat(other.next("result").body().get("stdout").asString()).isEqualTo("fine\n");
+    }
+
+    @Test
+    void htmlIsAnsweredWithAPreview() throws Exception {
+        Client client = new Client();
+        client.send(Map.of("type", "start", "language", "html", "code", "<h1>hi</h1>"));
+        client.next("started");
+        assertThat(client.next("preview").body().get("content").asString()).isEqualTo("<h1>hi</h1>");
+        assertThat(client.next("result").body().get("status").asString()).isEqualTo("OK");
+    }
+}
