@@ -70,6 +70,8 @@ final class MigrationWarmer implements AutoCloseable {
         ticker.shutdownNow();
         idle.destroyForcibly();
         try {
+            // No tick may still be writing once the engine's groups are removed.
+            ticker.awaitTermination(1, TimeUnit.SECONDS);
             idle.waitFor(1, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

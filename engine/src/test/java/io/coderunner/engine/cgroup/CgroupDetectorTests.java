@@ -71,12 +71,17 @@ class CgroupDetectorTests {
                 "1:freezer:/docker/abc");
 
         CgroupSystem system = CgroupDetector.detect(cgroups, mountinfo, "coderunner-3");
-        RunCgroup group = system.create("slot-1", Limits.defaults().withMemoryBytes(32 * Limits.MIB).withMaxProcesses(7));
+        try {
+            RunCgroup group = system.create("slot-1", Limits.defaults().withMemoryBytes(32 * Limits.MIB).withMaxProcesses(7));
 
-        assertThat(system.description()).startsWith("cgroup v1");
-        assertThat(fs.resolve("memory/docker/abc/coderunner-3/slot-1/memory.limit_in_bytes")).hasContent(Long.toString(32 * Limits.MIB));
-        assertThat(fs.resolve("pids/docker/abc/coderunner-3/slot-1/pids.max")).hasContent("7");
-        assertThat(group.procsFiles()).hasSize(4);
+            assertThat(system.description()).startsWith("cgroup v1");
+            assertThat(fs.resolve("memory/docker/abc/coderunner-3/slot-1/memory.limit_in_bytes")).hasContent(Long.toString(32 * Limits.MIB));
+            assertThat(fs.resolve("pids/docker/abc/coderunner-3/slot-1/pids.max")).hasContent("7");
+            assertThat(group.procsFiles()).hasSize(4);
+        } finally {
+            // Stops the engine's background writer before the temporary directory is deleted.
+            system.close();
+        }
     }
 
     @Test

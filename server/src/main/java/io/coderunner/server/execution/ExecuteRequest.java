@@ -1,5 +1,6 @@
 package io.coderunner.server.execution;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
 /**
@@ -13,7 +14,9 @@ public record ExecuteRequest(
         List<FileRequest> files,
         String stdin,
         List<String> args,
-        LimitsRequest limits) {
+        LimitsRequest limits,
+        // false: answer at once with the run's id; GET /api/executions/{id} gives the result later.
+        @JsonProperty("wait") Boolean waitForResult) {
 
     public record FileRequest(String name, String content) {
     }

@@ -133,7 +133,7 @@ class ExecuteSocketHandler extends TextWebSocketHandler {
         }
         session.getAttributes().put(RUN, run);
         send(session, Map.of("type", "started", "id", run.id(), "language", run.language().id()));
-        run.handle().result().whenComplete((result, failure) -> finish(session, run, result));
+        run.finished().whenComplete((result, failure) -> finish(session, run, result));
     }
 
     private void finish(WebSocketSession session, LiveRun run, RunResult result) {

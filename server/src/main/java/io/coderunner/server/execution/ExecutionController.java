@@ -6,7 +6,9 @@ import io.coderunner.engine.SandboxInfo;
 import io.coderunner.engine.language.Language;
 import io.coderunner.engine.language.LanguageRegistry;
 import io.coderunner.server.system.NotFoundException;
+import io.coderunner.engine.OutputListener;
 import io.coderunner.server.system.Caller;
+import org.springframework.http.ResponseEntity;
 import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -39,7 +41,25 @@ class ExecutionController {
     @PostMapping("/api/execute")
     @PermitAll
     @Operation(summary = "Run code and wait for the result")
-    ExecuteResponse execute(@AuthenticationPrincipal Caller caller, @RequestBody ExecuteRequest request) {
+    ResponseEntity<?> execute(@AuthenticationPrincipal Caller caller, @RequestBody ExecuteRequest request) {
+        if (request != null && Boolean.FALSE.equals(request.waitForResult())) {
+            LiveRun run = executions.startLive(caller, request, OutputListener.NONE, false);
+            return ResponseEntity.accepted().body(Map.of("id", run.id(), "status", "RUNNING",
+                    "status_url", "/api/executions/" + run.id()));
+        }
+        return ResponseEntity.ok(run(caller, request));
+    }
+
+    @GetMapping("/api/executions/{id}")
+    @PermitAll
+    @Operation(summary = "A run started with \"wait\": false: RUNNING, or its result (kept 30 minutes)")
+    Object state(@AuthenticationPrincipal Caller caller, @PathVariable("id") String id) {
+        RunRegistry.State state = executions.state(id, caller)
+                .orElseThrow(() -> new NotFoundException("no run " + id + " (unknown, expired, or not yours)"));
+        return state.running() ? Map.of("id", id, "status", "RUNNING") : state.result();
+    }
+
+    private ExecuteResponse run(Caller caller, ExecuteRequest request) {
         if (caller != null) {
             // Signed in: the caller's tier and quota apply, and the run is kept in their history.
             return ExecuteResponse.of(executions.executeAs(caller, request, null), languages);

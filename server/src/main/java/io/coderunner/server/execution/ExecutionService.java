@@ -21,7 +21,9 @@ import io.coderunner.server.system.NotFoundException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
@@ -90,6 +92,11 @@ public class ExecutionService {
      * in their history when it ends; an anonymous run gets the server's limits.
      */
     public LiveRun startLive(Caller caller, ExecuteRequest request, OutputListener listener) {
+        return startLive(caller, request, listener, true);
+    }
+
+    /** @param interactive false: the request's stdin is all the input, and the program then reads end-of-file */
+    public LiveRun startLive(Caller caller, ExecuteRequest request, OutputListener listener, boolean interactive) {
         RunSpec spec;
         Quotas.Kind kind = null;
         if (caller != null) {
@@ -113,16 +120,34 @@ public class ExecutionService {
         if (spec.stdin().length > 0) {
             handle.writeStdin(spec.stdin());
         }
-        LiveRun run = new LiveRun(UUID.randomUUID().toString(), caller == null ? null : caller.userId(), spec.language(), handle);
-        runs.add(run);
+        if (!interactive) {
+            handle.closeStdin();
+        }
+        String id = UUID.randomUUID().toString();
+        Long owner = caller == null ? null : caller.userId();
+        LiveRun live = new LiveRun(id, owner, spec.language(), handle, new CompletableFuture<>());
+        runs.add(live);
         handle.result().whenComplete((result, failure) -> {
-            ticket.close();
-            runs.remove(run.id());
-            if (caller != null && result != null) {
-                record(caller, spec, result, null);
+            try {
+                ticket.close();
+                if (caller != null && result != null) {
+                    record(caller, spec, result, null);
+                }
+                runs.finish(live, result);
+            } finally {
+                if (failure != null) {
+                    live.finished().completeExceptionally(failure);
+                } else {
+                    live.finished().complete(result);
+                }
             }
         });
-        return run;
+        return live;
+    }
+
+    /** A run of this caller's, going on or recently ended, by its id. */
+    public Optional<RunRegistry.State> state(String id, Caller caller) {
+        return runs.state(id, caller);
     }
 
     /** Stops a live run if the caller may; false when there is no such run for them. */
@@ -147,7 +172,8 @@ public class ExecutionService {
         CodeEntry entry = library.findReadable(caller, codeLibraryId)
                 .orElseThrow(() -> new NotFoundException("code_library_id " + codeLibraryId + " not found"));
         String language = request.language() == null || request.language().equals("python") ? entry.language() : request.language();
-        return new ExecuteRequest(language, request.version(), entry.code(), null, request.stdin(), request.args(), request.limits());
+        return new ExecuteRequest(language, request.version(), entry.code(), null, request.stdin(), request.args(), request.limits(),
+                request.waitForResult());
     }
 
     /** A tier's run limits: its timeout as wall and CPU time, its memory. */

@@ -1,14 +1,21 @@
 package io.coderunner.server.execution;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.coderunner.engine.RunResult;
 import io.coderunner.server.system.Caller;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
-/** The runs going on now, by id, so that any client may stop one (seed 002's stop button). */
+/**
+ * The runs going on now, by id, so that any client may stop one (seed 002's stop button), and the
+ * results of recently ended ones for clients that did not wait.
+ */
 @Component
-class RunRegistry {
+public class RunRegistry {
 
     private final Map<String, LiveRun> runs = new ConcurrentHashMap<>();
 
@@ -16,8 +23,35 @@ class RunRegistry {
         runs.put(run.id(), run);
     }
 
-    void remove(String id) {
-        runs.remove(id);
+    /** A run's state as GET /api/executions/{id} shows it: still running, or its result. */
+    public record State(String id, boolean running, ExecuteResponse result) {
+    }
+
+    private record Finished(Long ownerId, ExecuteResponse result) {
+    }
+
+    /** Results of ended runs, kept a while for asynchronous clients. */
+    private final Cache<String, Finished> finished = Caffeine.newBuilder()
+            .expireAfterWrite(Duration.ofMinutes(30)).maximumSize(10_000).build();
+
+    void finish(LiveRun run, RunResult result) {
+        if (result != null) {
+            finished.put(run.id(), new Finished(run.ownerId(),
+                    ExecuteResponse.of(run.id(), run.language().id(), run.language().version(), result)));
+        }
+        runs.remove(run.id());
+    }
+
+    Optional<State> state(String id, Caller caller) {
+        Optional<LiveRun> live = find(id, caller);
+        if (live.isPresent()) {
+            return Optional.of(new State(id, true, null));
+        }
+        Finished done = finished.getIfPresent(id);
+        if (done == null || !(done.ownerId() == null || allowed(done.ownerId(), caller))) {
+            return Optional.empty();
+        }
+        return Optional.of(new State(id, false, done.result()));
     }
 
     /**
@@ -29,8 +63,11 @@ class RunRegistry {
         if (run == null || run.ownerId() == null) {
             return Optional.ofNullable(run);
         }
-        boolean allowed = caller != null && (caller.userId() == run.ownerId() || (caller.admin() && !caller.viaApiKey()));
-        return allowed ? Optional.of(run) : Optional.empty();
+        return allowed(run.ownerId(), caller) ? Optional.of(run) : Optional.empty();
+    }
+
+    private static boolean allowed(long ownerId, Caller caller) {
+        return caller != null && (caller.userId() == ownerId || (caller.admin() && !caller.viaApiKey()));
     }
 
     int size() {
