@@ -114,7 +114,7 @@ class AccountsApiTests extends ServerTest {
 
     @Test
     void fiveWrongPasswordsLockTheAccountEvenAgainstTheRightOne() {
-        newUser("locked");
+        long id = newUser("locked").get("/users/me").json().get("id").asLong();
         for (int i = 0; i < 5; i++) {
             assertThat(api.postJson("/login", Map.of("username", "locked", "password", "wrong-guess-" + i)).status()).isEqualTo(401);
         }
@@ -122,7 +122,7 @@ class AccountsApiTests extends ServerTest {
         assertThat(right.status()).isEqualTo(423);
         assertThat(right.detail()).contains("account is locked").contains("until");
 
-        JsonNode logs = admin().get("/admin/logs?action=login&status=failure&limit=50").json();
+        JsonNode logs = admin().get("/admin/logs?action=login&status=failure&user_id=" + id).json();
         assertThat(logs.toString()).contains("account locked until").contains("\"username\":\"locked\"");
     }
 

@@ -1,0 +1,187 @@
+package io.coderunner.server.workspaces;
+
+import io.coderunner.server.system.BadRequestException;
+import io.coderunner.server.system.CodeRunnerSettings;
+import io.coderunner.server.system.ConflictException;
+import io.coderunner.server.system.NotFoundException;
+import io.coderunner.server.system.Timestamps;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.springframework.stereotype.Component;
+
+/** The files of projects on disk: {@code workspaces/<user id>/<project>/} in the data directory. */
+@Component
+class WorkspaceFiles {
+
+    /** Content read or saved as text through the API is at most this large. */
+    static final long MAX_TEXT_BYTES = 2L * 1024 * 1024;
+
+    record Entry(String name, String path, String type, long size, String modifiedAt) {
+    }
+
+    private final Path root;
+
+    WorkspaceFiles(CodeRunnerSettings settings) {
+        this.root = settings.dataDir().toAbsolutePath().resolve("workspaces");
+    }
+
+    Path userRoot(long userId) {
+        return root.resolve(Long.toString(userId));
+    }
+
+    Path projectRoot(long userId, String project) {
+        return userRoot(userId).resolve(project);
+    }
+
+    void createProject(long userId, String project) {
+        try {
+            Files.createDirectories(projectRoot(userId, project));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    void deleteTree(Path path) {
+        if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try {
+            Files.walkFileTree(path, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                    Files.delete(file);
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
+                    Files.delete(dir);
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    List<Entry> list(Path projectRoot, String relative) {
+        Path dir = SafePaths.resolve(projectRoot, relative);
+        if (!SafePaths.isPlainDirectory(dir)) {
+            throw new NotFoundException("no such folder: '" + relative + "'");
+        }
+        List<Entry> entries = new ArrayList<>();
+        try (Stream<Path> children = Files.list(dir)) {
+            for (Path child : children.sorted(Comparator.comparing(Path::toString)).toList()) {
+                BasicFileAttributes attrs = Files.readAttributes(child, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                String type = attrs.isSymbolicLink() ? "link" : attrs.isDirectory() ? "folder" : "file";
+                entries.add(new Entry(child.getFileName().toString(), projectRoot.relativize(child).toString(), type,
+                        attrs.isDirectory() ? 0 : attrs.size(), Timestamps.iso(attrs.lastModifiedTime().toMillis())));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return entries;
+    }
+
+    void createFolder(Path projectRoot, String relative) {
+        Path dir = SafePaths.resolve(projectRoot, relative);
+        if (dir.equals(projectRoot)) {
+            throw new BadRequestException("path is required");
+        }
+        try {
+            if (Files.exists(dir, LinkOption.NOFOLLOW_LINKS) && !SafePaths.isPlainDirectory(dir)) {
+                throw new ConflictException("a file named '" + relative + "' is in the way");
+            }
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Writes a file through a temporary file in the same folder, so a reader never sees half of it. */
+    long write(Path projectRoot, String relative, InputStream content) {
+        Path file = SafePaths.resolve(projectRoot, relative);
+        if (file.equals(projectRoot) || SafePaths.isPlainDirectory(file)) {
+            throw new BadRequestException("path must name a file: '" + relative + "'");
+        }
+        try {
+            Files.createDirectories(file.getParent());
+            SafePaths.resolve(projectRoot, projectRoot.relativize(file.getParent()).toString());
+            Path temporary = Files.createTempFile(file.getParent(), ".upload-", ".part");
+            try {
+                long size = Files.copy(content, temporary, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                return size;
+            } finally {
+                Files.deleteIfExists(temporary);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    Path requireFile(Path projectRoot, String relative) {
+        Path file = SafePaths.resolve(projectRoot, relative);
+        if (!SafePaths.isPlainFile(file)) {
+            throw new NotFoundException("no such file: '" + relative + "'");
+        }
+        return file;
+    }
+
+    String readText(Path projectRoot, String relative) {
+        Path file = requireFile(projectRoot, relative);
+        try {
+            if (Files.size(file) > MAX_TEXT_BYTES) {
+                throw new BadRequestException("the file is larger than " + MAX_TEXT_BYTES + " bytes: download it instead");
+            }
+            return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file))).toString();
+        } catch (CharacterCodingException e) {
+            throw new BadRequestException("the file is not UTF-8 text: download it instead");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    void delete(Path projectRoot, String relative) {
+        Path path = SafePaths.resolve(projectRoot, relative);
+        if (path.equals(projectRoot)) {
+            throw new BadRequestException("path is required: delete the project itself with DELETE /workspace/projects/{name}");
+        }
+        if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+            throw new NotFoundException("no such file or folder: '" + relative + "'");
+        }
+        deleteTree(path);
+    }
+
+    /** Bytes used by everything under {@code dir}. */
+    long usage(Path dir) {
+        if (!Files.exists(dir)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(SafePaths::isPlainFile).mapToLong(p -> {
+                try {
+                    return Files.size(p);
+                } catch (IOException e) {
+                    return 0;
+                }
+            }).sum();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package io.coderunner.server.workspaces;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.coderunner.server.ApiClient;
+import io.coderunner.server.ServerTest;
+import io.coderunner.server.system.CodeRunnerSettings;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+
+/** Seed 003's workspaces: projects, notes and files, each user's own, with no way out of them. */
+class WorkspaceApiTests extends ServerTest {
+
+    @Autowired
+    CodeRunnerSettings settings;
+
+    private static String q(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void projectsNotesAndFilesRoundTrip() {
+        ApiClient user = newUser("worker");
+        JsonNode project = user.postJson("/workspace/projects", Map.of("name", "My Analysis")).json();
+        assertThat(project.get("name").asString()).isEqualTo("my-analysis");
+        assertThat(user.postJson("/workspace/projects", Map.of("name", "my analysis")).status()).isEqualTo(409);
+        assertThat(user.postJson("/workspace/projects", Map.of("name", "///")).status()).isEqualTo(400);
+
+        long note = user.postJson("/workspace/projects/my-analysis/notes", Map.of("title", "idea", "content", "try it")).json()
+                .get("id").asLong();
+        assertThat(user.putJson("/workspace/projects/my-analysis/notes/" + note, Map.of("content", "tried")).json()
+                .get("content").asString()).isEqualTo("tried");
+        assertThat(user.get("/workspace/projects/my-analysis/notes").json().get("total").asLong()).isEqualTo(1);
+
+        assertThat(user.postJson("/workspace/projects/my-analysis/data/folder", Map.of("path", "data/raw")).status()).isEqualTo(200);
+        ApiClient.Response upload = user.postMultipart("/workspace/projects/my-analysis/data/upload?path=data/raw", "files",
+                "numbers.csv", "text/csv", "a,b\n1,2\n".getBytes(StandardCharsets.UTF_8));
+        assertThat(upload.status()).as(upload.body()).isEqualTo(200);
+        assertThat(user.putJson("/workspace/projects/my-analysis/data/content", Map.of("path", "main.py", "content", "print(1)\n"))
+                .status()).isEqualTo(200);
+
+        JsonNode listing = user.get("/workspace/projects/my-analysis/data?path=" + q("data/raw")).json();
+        assertThat(listing.get("entries").get(0).get("name").asString()).isEqualTo("numbers.csv");
+        assertThat(listing.get("entries").get(0).get("type").asString()).isEqualTo("file");
+        assertThat(user.get("/workspace/projects/my-analysis/data/content?path=" + q("data/raw/numbers.csv")).json()
+                .get("content").asString()).isEqualTo("a,b\n1,2\n");
+        ApiClient.Response download = user.get("/workspace/projects/my-analysis/data/download?path=main.py");
+        assertThat(download.body()).isEqualTo("print(1)\n");
+        assertThat(download.header("Content-Disposition")).contains("attachment").contains("main.py");
+
+        assertThat(user.delete("/workspace/projects/my-analysis/data?path=data").status()).isEqualTo(200);
+        assertThat(user.get("/workspace/projects/my-analysis/data/content?path=" + q("data/raw/numbers.csv")).status()).isEqualTo(404);
+        assertThat(user.delete("/workspace/projects/my-analysis/notes/" + note).status()).isEqualTo(200);
+        assertThat(user.get("/workspace/projects").json().get(0).get("name").asString()).isEqualTo("my-analysis");
+        assertThat(user.delete("/workspace/projects/my-analysis").status()).isEqualTo(200);
+        assertThat(user.get("/workspace/projects").json().size()).isZero();
+    }
+
+    @Test
+    void pathsThatLeaveTheProjectAreRefusedOnEveryFileEndpoint() {
+        ApiClient user = newUser("escaper");
+        user.postJson("/workspace/projects", Map.of("name", "p"));
+        for (String path : List.of("../../../etc/passwd", "/etc/passwd", "a/../../x", "..", "~/x", "a\\..\\b", "x\u0000y")) {
+            String p = q(path);
+            assertThat(user.get("/workspace/projects/p/data?path=" + p).status()).as("list %s", path).isIn(400, 404);
+            assertThat(user.get("/workspace/projects/p/data/content?path=" + p).status()).as("read %s", path).isIn(400, 404);
+            assertThat(user.get("/workspace/projects/p/data/download?path=" + p).status()).as("download %s", path).isIn(400, 404);
+            assertThat(user.delete("/workspace/projects/p/data?path=" + p).status()).as("delete %s", path).isIn(400, 404);
+            assertThat(user.putJson("/workspace/projects/p/data/content", Map.of("path", path, "content", "x")).status())
+                    .as("save %s", path).isIn(400, 404);
+            assertThat(user.postJson("/workspace/projects/p/data/folder", Map.of("path", path)).status()).as("folder %s", path)
+                    .isIn(400, 404);
+            assertThat(user.postMultipart("/workspace/projects/p/data/upload?path=" + p, "files", "f.txt", "text/plain",
+                    new byte[] {1}).status()).as("upload into %s", path).isIn(400, 404);
+        }
+        // A file named like a way out lands inside, under its own name only.
+        ApiClient.Response sneaky = user.postMultipart("/workspace/projects/p/data/upload", "files", "../../evil.sh", "text/plain",
+                "x".getBytes(StandardCharsets.UTF_8));
+        assertThat(sneaky.json().get("uploaded").get(0).get("path").asString()).isEqualTo("evil.sh");
+    }
+
+    @Test
+    void symbolicLinksAreNeverFollowed() throws Exception {
+        ApiClient user = newUser("linker");
+        long id = user.get("/users/me").json().get("id").asLong();
+        user.postJson("/workspace/projects", Map.of("name", "links"));
+        Path root = settings.dataDir().toAbsolutePath().resolve("workspaces").resolve(Long.toString(id)).resolve("links");
+        Files.createSymbolicLink(root.resolve("passwd"), Path.of("/etc/passwd"));
+        Files.createSymbolicLink(root.resolve("etc"), Path.of("/etc"));
+
+        assertThat(user.get("/workspace/projects/links/data/content?path=passwd").status()).isEqualTo(404);
+        assertThat(user.get("/workspace/projects/links/data/download?path=passwd").status()).isEqualTo(404);
+        assertThat(user.get("/workspace/projects/links/data/content?path=" + q("etc/hostname")).status()).isEqualTo(404);
+        assertThat(user.get("/workspace/projects/links/data?path=etc").status()).isEqualTo(404);
+        assertThat(user.putJson("/workspace/projects/links/data/content", Map.of("path", "etc/evil", "content", "x")).status())
+                .isEqualTo(404);
+        assertThat(Files.exists(Path.of("/etc/evil"))).isFalse();
+        JsonNode listing = user.get("/workspace/projects/links/data").json();
+        assertThat(listing.toString()).contains("\"type\":\"link\"");
+    }
+
+    @Test
+    void oneUserNeverSeesAnothersProjects() {
+        ApiClient owner = newUser("ws-owner");
+        owner.postJson("/workspace/projects", Map.of("name", "secret"));
+        owner.putJson("/workspace/projects/secret/data/content", Map.of("path", "key.txt", "content", "hidden"));
+        ApiClient other = newUser("ws-other");
+        assertThat(other.get("/workspace/projects/secret/data/content?path=key.txt").status()).isEqualTo(404);
+        assertThat(other.get("/workspace/projects").json().size()).isZero();
+        assertThat(api.get("/workspace/projects").status()).isEqualTo(401);
+    }
+}
