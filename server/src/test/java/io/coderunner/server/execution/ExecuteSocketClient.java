@@ -19,6 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
 public class ExecuteSocketClient implements WebSocket.Listener {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     record Message(long atNanos, JsonNode body) {
     }
@@ -36,7 +37,7 @@ public class ExecuteSocketClient implements WebSocket.Listener {
      */
     public ExecuteSocketClient(int port, boolean reading, Map<String, String> headers) {
         this.reading = reading;
-        WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder();
+        WebSocket.Builder builder = HTTP.newWebSocketBuilder();
         headers.forEach(builder::header);
         socket = builder.buildAsync(URI.create("ws://127.0.0.1:" + port + "/ws/execute"), this).join();
     }
