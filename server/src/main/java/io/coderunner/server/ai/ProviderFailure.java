@@ -50,9 +50,12 @@ record ProviderFailure(String name, String provider, String model, String reason
             return of(target, Reason.MODEL_NOT_FOUND, "model " + target.model() + " was not found (HTTP 404): check the "
                     + "model name and the base URL");
         }
-        if (e instanceof InternalServerException || (status != null && status >= 500)) {
-            return of(target, Reason.PROVIDER_ERROR, "the provider failed (HTTP " + (status == null ? "5xx" : status)
-                    + "): try again later");
+        if (status != null && status >= 500) {
+            return of(target, Reason.PROVIDER_ERROR, "the provider failed (HTTP " + status + "): try again later");
+        }
+        if (e instanceof InternalServerException) {
+            // Raised by LangChain4j without an HTTP status for a successful answer it cannot use (no choices).
+            return malformed(target);
         }
         if (e instanceof InvalidRequestException || (status != null && status >= 400)) {
             return of(target, Reason.REJECTED, "the provider rejected the request (HTTP " + (status == null ? "4xx" : status)
