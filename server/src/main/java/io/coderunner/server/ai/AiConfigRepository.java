@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -11,9 +12,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The ai_configs table. A user's configurations are always looked up with their user id, so no one
- * reaches another's. Making one active and the others inactive happens in one transaction; the
- * unique index on active configurations refuses a second one from a concurrent switch, which is
- * then tried again against the committed state.
+ * reaches another's. Making one active and the others inactive happens in one transaction that
+ * first locks all of the user's rows (a write, so that SQLite takes its write lock at once), so
+ * concurrent switches of one user run one after the other. The unique index on active
+ * configurations is the last word: a transaction it refuses (two first configurations at once), or
+ * one the database ends as a deadlock, is tried again against the committed state.
  */
 @Repository
 class AiConfigRepository {
@@ -34,7 +37,7 @@ class AiConfigRepository {
     Optional<Long> insert(AiConfig c, int max) {
         return switching(() -> {
             if (c.active()) {
-                deactivateAll(c.userId());
+                lockAndDeactivateAll(c.userId());
             }
             return jdbc.sql("""
                     INSERT INTO ai_configs (user_id, config_name, provider, model_name, api_key_encrypted, api_key_hint,
@@ -53,7 +56,7 @@ class AiConfigRepository {
     boolean update(AiConfig c) {
         return switching(() -> {
             if (c.active()) {
-                deactivateAll(c.userId());
+                lockAndDeactivateAll(c.userId());
             }
             return jdbc.sql("""
                     UPDATE ai_configs SET config_name = ?, provider = ?, model_name = ?, api_key_encrypted = ?,
@@ -86,7 +89,8 @@ class AiConfigRepository {
         return jdbc.sql("DELETE FROM ai_configs WHERE id = ? AND user_id = ?").params(id, userId).update() > 0;
     }
 
-    private void deactivateAll(long userId) {
+    private void lockAndDeactivateAll(long userId) {
+        jdbc.sql("UPDATE ai_configs SET is_active = is_active WHERE user_id = ?").param(userId).update();
         jdbc.sql("UPDATE ai_configs SET is_active = FALSE WHERE user_id = ? AND is_active").param(userId).update();
     }
 
@@ -94,7 +98,7 @@ class AiConfigRepository {
         for (int attempt = 1; ; attempt++) {
             try {
                 return transactions.execute(status -> work.get());
-            } catch (DuplicateKeyException e) {
+            } catch (DuplicateKeyException | ConcurrencyFailureException e) {
                 if (attempt == ATTEMPTS) {
                     throw e;
                 }

@@ -147,6 +147,9 @@ class AiConfigService {
             return null;
         }
         String v = value.strip();
+        if (v.length() < 8) {
+            throw new BadRequestException("api_key is too short to be a provider's key (at least 8 characters)");
+        }
         if (v.length() > MAX_KEY) {
             throw new BadRequestException("api_key is longer than " + MAX_KEY + " characters");
         }
