@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -32,9 +33,12 @@ class ProviderStatus {
     Map<String, Object> of(Caller caller) {
         List<Entry> entries = chains.of(caller, null).stream().map(this::entry).toList();
         boolean available = entries.stream().anyMatch(Entry::reachable);
-        return Map.of("available", available, "providers", entries,
-                "message", entries.isEmpty() ? "no AI provider is configured: add one with POST /ai-configs"
-                        : available ? "AI assistance is available" : "no configured AI provider can be reached");
+        Map<String, Object> status = new LinkedHashMap<>();
+        status.put("available", available);
+        status.put("message", entries.isEmpty() ? "no AI provider is configured: add one with POST /ai-configs"
+                : available ? "AI assistance is available" : "no configured AI provider can be reached");
+        status.put("providers", entries);
+        return status;
     }
 
     private Entry entry(ProviderChain.Entry e) {

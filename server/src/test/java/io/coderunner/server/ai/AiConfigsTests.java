@@ -160,6 +160,11 @@ class AiConfigsTests extends ServerTest {
             assertThat(user.postJson("/ai/generate-code", Map.of("prompt", "x", "language", "python")).status()).isEqualTo(502);
             stub.replies(Wire.status(500, "{\"error\":\"boom " + key + "\"}"));
             assertThat(user.postJson("/api/ai/assist", Map.of("action", "explain_code", "code", "x")).status()).isEqualTo(502);
+            stub.replies(Wire.status(401, "{\"error\":{\"message\":\"Incorrect API key provided: " + key + "\"}}"));
+            String streamed = user.send(user.request("/ai/generate-code").header("Content-Type", "application/json")
+                    .header("Accept", "text/event-stream").POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                            "{\"prompt\":\"x\",\"language\":\"python\"}"))).body();
+            assertThat(streamed).contains("event:error").doesNotContain(key);
             user.putJson("/ai-configs/" + id, Map.of("api_key", key + "-2"));
             user.get("/api/ai/status");
             user.delete("/ai-configs/" + id);
