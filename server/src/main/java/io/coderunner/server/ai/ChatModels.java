@@ -1,7 +1,5 @@
 package io.coderunner.server.ai;
 
-import dev.langchain4j.http.client.jdk.JdkHttpClient;
-import dev.langchain4j.http.client.jdk.JdkHttpClientBuilder;
 import dev.langchain4j.model.anthropic.AnthropicChatModel;
 import dev.langchain4j.model.anthropic.AnthropicStreamingChatModel;
 import dev.langchain4j.model.chat.ChatModel;
@@ -12,7 +10,6 @@ import dev.langchain4j.model.ollama.OllamaChatModel;
 import dev.langchain4j.model.ollama.OllamaStreamingChatModel;
 import dev.langchain4j.model.openai.OpenAiChatModel;
 import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -20,8 +17,8 @@ import org.springframework.stereotype.Component;
 /**
  * Builds a LangChain4j model for one request from a {@link ProviderTarget}: its own base URL, key,
  * model, temperature and max_tokens. Retries are off (the chain moves on to the next provider
- * instead), requests and answers are never logged (they carry the key), and the HTTP client follows
- * no redirect, so a checked base URL cannot send the request on to an internal address.
+ * instead), requests and answers are never logged (they carry the key), and the transport
+ * ({@link BoundedHttpClient}) follows no redirect and reads a bounded answer.
  */
 @Component
 class ChatModels {
@@ -66,11 +63,8 @@ class ChatModels {
         };
     }
 
-    private JdkHttpClientBuilder http() {
-        return JdkHttpClient.builder()
-                .httpClientBuilder(HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER))
-                .connectTimeout(timeout)
-                .readTimeout(timeout);
+    private BoundedHttpClient.Builder http() {
+        return BoundedHttpClient.builder().connectTimeout(timeout).readTimeout(timeout);
     }
 
     /** Ollama has no key of its own; one given is sent as a bearer token, for a gateway in front of it. */

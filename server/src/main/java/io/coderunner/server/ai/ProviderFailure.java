@@ -27,7 +27,7 @@ import java.time.Duration;
 record ProviderFailure(String name, String provider, String model, String reason, String message) {
 
     enum Reason { WRONG_KEY, RATE_LIMITED, TIMEOUT, UNREACHABLE, PROVIDER_ERROR, MODEL_NOT_FOUND, REJECTED, MALFORMED,
-        BLOCKED_ADDRESS, KEY_UNREADABLE }
+        BLOCKED_ADDRESS, KEY_UNREADABLE, TOO_LARGE }
 
     static ProviderFailure of(ProviderTarget target, Reason reason, String message) {
         return new ProviderFailure(target.name(), target.provider().id(), target.model(),
@@ -38,6 +38,10 @@ record ProviderFailure(String name, String provider, String model, String reason
     static ProviderFailure classify(ProviderTarget target, Throwable error, Duration timeout) {
         Throwable e = unwrap(error);
         Integer status = status(e);
+        if (tooLarge(error)) {
+            return of(target, Reason.TOO_LARGE, "the provider's answer was larger than the server reads (" + tooLargeLimit()
+                    + "): lower max_tokens, or check that the base URL points at a " + target.provider().id() + " API");
+        }
         if (e instanceof AuthenticationException || (status != null && (status == 401 || status == 403))) {
             return of(target, Reason.WRONG_KEY, "the provider refused the API key (HTTP " + (status == null ? "401" : status)
                     + "): check the key in the AI configuration, and that it may use model " + target.model());
@@ -99,6 +103,20 @@ record ProviderFailure(String name, String provider, String model, String reason
             }
         }
         return null;
+    }
+
+    private static boolean tooLarge(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof BoundedHttpClient.AnswerTooLargeException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String tooLargeLimit() {
+        return BoundedHttpClient.MAX_ANSWER_BYTES / (1024 * 1024) + " MiB, streamed " + BoundedHttpClient.MAX_STREAM_BYTES
+                / (1024 * 1024) + " MiB";
     }
 
     private static boolean timedOut(Throwable e) {

@@ -275,6 +275,26 @@ class AiGenerationTests extends ServerTest {
     }
 
     @Test
+    void anEndlessAnswerIsCutOffAndReported() {
+        ApiClient user = newUser("ai-too-large");
+        config(user, "openai", stub.baseUrl() + "/v1", "sk-too-large-0006", Map.of());
+        stub.replies(Wire.openAi("x".repeat(5 * 1024 * 1024), 1, 1));
+
+        ApiClient.Response plain = user.postJson("/ai/generate-code", Map.of("prompt", "x", "language", "python"));
+
+        assertThat(plain.status()).isEqualTo(502);
+        assertThat(plain.json().get("failed_providers").get(0).get("reason").asString()).isEqualTo("too_large");
+
+        stub.replies(new ProviderStub.Reply(200, "text/event-stream", List.of("data: " + "y".repeat(33 * 1024 * 1024)),
+                Duration.ZERO));
+        List<Sse> events = Sse.parse(streamed(user, "/ai/generate-code", Map.of("prompt", "x", "language", "python")).body());
+
+        assertThat(events.get(events.size() - 1).name()).isEqualTo("error");
+        assertThat(events.get(events.size() - 1).data().get("failed_providers").get(0).get("reason").asString())
+                .isEqualTo("too_large");
+    }
+
+    @Test
     void anUnreachableProviderIsReportedAsSuch() {
         ApiClient user = newUser("ai-unreachable");
         String base = stub.baseUrl();
