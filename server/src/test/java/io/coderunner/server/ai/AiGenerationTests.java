@@ -341,6 +341,19 @@ class AiGenerationTests extends ServerTest {
     }
 
     @Test
+    void aBadStreamingRequestIsRefusedAsAProblemBeforeAnyEvent() {
+        ApiClient user = newUser("ai-stream-bad");
+        config(user, "openai", stub.baseUrl() + "/v1", "sk-stream-bad-0007", Map.of());
+        stub.replies(Wire.openAi(ANSWER, 1, 1));
+
+        ApiClient.Response response = streamed(user, "/api/ai/assist", Map.of("action", "rewrite_in_cobol", "code", "x"));
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.detail()).contains("action must be one of");
+        assertThat(stub.received()).isEmpty();
+    }
+
+    @Test
     void statusListsTheCallersProvidersAndWhetherTheyAreReachable() {
         ApiClient user = newUser("ai-status");
         config(user, "openai", stub.baseUrl() + "/v1", "sk-status-key-0005", Map.of());
