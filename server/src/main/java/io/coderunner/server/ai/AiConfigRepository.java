@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -94,7 +95,7 @@ class AiConfigRepository {
         jdbc.sql("UPDATE ai_configs SET is_active = FALSE WHERE user_id = ? AND is_active").param(userId).update();
     }
 
-    private <T> T switching(java.util.function.Supplier<T> work) {
+    private <T> T switching(Supplier<T> work) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return transactions.execute(status -> work.get());

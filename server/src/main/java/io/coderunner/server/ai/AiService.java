@@ -1,6 +1,7 @@
 package io.coderunner.server.ai;
 
 import io.coderunner.server.accounts.Quotas;
+import io.coderunner.server.system.BadRequestException;
 import io.coderunner.server.system.Caller;
 import java.util.List;
 import java.util.function.Consumer;
@@ -62,11 +63,11 @@ class AiService {
     private static void checkParameters(Prompt prompt) {
         if (prompt.temperature() != null && (prompt.temperature().isNaN() || prompt.temperature() < 0
                 || prompt.temperature() > 2)) {
-            throw new io.coderunner.server.system.BadRequestException("temperature must be between 0 and 2, was "
+            throw new BadRequestException("temperature must be between 0 and 2, was "
                     + prompt.temperature());
         }
         if (prompt.maxTokens() != null && (prompt.maxTokens() < 1 || prompt.maxTokens() > 200_000)) {
-            throw new io.coderunner.server.system.BadRequestException("max_tokens must be between 1 and 200000, was "
+            throw new BadRequestException("max_tokens must be between 1 and 200000, was "
                     + prompt.maxTokens());
         }
     }
