@@ -29,11 +29,11 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 class SeedEndpointsTests extends ServerTest {
 
     /**
-     * Seed 004's environment and AI endpoints, which the environments and AI issues build. Each is
-     * still checked to be absent rather than served wrongly; this list must shrink to nothing.
+     * Seed 004's environment endpoints, which the environments issue builds. Each is still checked to
+     * be absent rather than served wrongly; this list must shrink to nothing.
      */
     private static final List<String> BUILT_LATER = List.of("/conda-environments", "/environments/", "/user-environments",
-            "/admin/user-environments", "/ai-configs", "/ai/generate-code");
+            "/admin/user-environments");
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
@@ -85,7 +85,7 @@ class SeedEndpointsTests extends ServerTest {
             }
         }
         assertThat(wrong).as("seed 004 endpoints missing or with the wrong authentication").isEmpty();
-        assertThat(later).as("environment and AI endpoints left to their issues").isLessThanOrEqualTo(19);
+        assertThat(later).as("environment endpoints left to their issue").isLessThanOrEqualTo(14);
     }
 
     private Optional<HandlerMethod> handler(Endpoint endpoint) {
