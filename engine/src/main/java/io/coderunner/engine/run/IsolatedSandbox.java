@@ -175,7 +175,8 @@ public final class IsolatedSandbox implements Sandbox {
             env.putAll(environment.variables());
             command = environment.applyTo(command);
             List<Mount> withEnvironment = new ArrayList<>(mounts);
-            withEnvironment.addAll(environment.mounts());
+            // A path the language shows already is not mounted twice.
+            environment.mounts().stream().filter(mount -> !withEnvironment.contains(mount)).forEach(withEnvironment::add);
             withEnvironment.add(environment.mount());
             mounts = withEnvironment;
         }

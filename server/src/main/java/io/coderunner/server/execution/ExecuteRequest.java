@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * Body of POST /api/execute: a language, then either {@code code} or {@code files} (the first
- * file is the entry point), optional input, arguments and limits.
+ * file is the entry point), optional input, arguments and limits, and optionally the environment
+ * (a user environment's id or name) whose packages the run uses.
  */
 public record ExecuteRequest(
         String language,
@@ -16,7 +17,22 @@ public record ExecuteRequest(
         List<String> args,
         LimitsRequest limits,
         // false: answer at once with the run's id; GET /api/executions/{id} gives the result later.
-        @JsonProperty("wait") Boolean waitForResult) {
+        @JsonProperty("wait") Boolean waitForResult,
+        String environment) {
+
+    public ExecuteRequest(String language, String version, String code, List<FileRequest> files, String stdin,
+                          List<String> args, LimitsRequest limits, Boolean waitForResult) {
+        this(language, version, code, files, stdin, args, limits, waitForResult, null);
+    }
+
+    /** Whether the request names an environment. */
+    public boolean usesEnvironment() {
+        return environment != null && !environment.isBlank();
+    }
+
+    ExecuteRequest withLanguage(String value) {
+        return new ExecuteRequest(value, version, code, files, stdin, args, limits, waitForResult, environment);
+    }
 
     public record FileRequest(String name, String content) {
     }
