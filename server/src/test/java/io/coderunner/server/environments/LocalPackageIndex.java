@@ -16,7 +16,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -41,7 +40,10 @@ final class LocalPackageIndex implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/simple/";
     }
 
-    /** Adds a pure-Python package whose module says its version, plus {@code extraFiles} files of {@code extraBytes} random bytes. */
+    /**
+     * Adds a pure-Python package whose module says its version, plus {@code extraFiles} files of
+     * {@code extraBytes} bytes each, which compress well: a small download that is large on disk.
+     */
     LocalPackageIndex add(String name, String version, int extraFiles, int extraBytes) {
         wheels.computeIfAbsent(name, n -> new LinkedHashMap<>()).put(version, wheel(name, version, extraFiles, extraBytes));
         return this;
@@ -92,11 +94,10 @@ final class LocalPackageIndex implements AutoCloseable {
         String info = name + "-" + version + ".dist-info/";
         Map<String, byte[]> files = new LinkedHashMap<>();
         files.put(name + "/__init__.py", ("__version__ = \"" + version + "\"\n").getBytes(StandardCharsets.UTF_8));
-        Random random = new Random(42);
         for (int i = 0; i < extraFiles; i++) {
             byte[] data = new byte[extraBytes];
-            random.nextBytes(data);
-            files.put(name + "/data" + i + ".bin", data);
+            java.util.Arrays.fill(data, (byte) ('a' + i));
+            files.put(name + "/data" + i + ".txt", data);
         }
         files.put(info + "METADATA", ("Metadata-Version: 2.1\nName: " + name + "\nVersion: " + version + "\n")
                 .getBytes(StandardCharsets.UTF_8));

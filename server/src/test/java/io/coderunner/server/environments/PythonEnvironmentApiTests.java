@@ -27,7 +27,7 @@ class PythonEnvironmentApiTests extends ServerTest {
         index = new LocalPackageIndex()
                 .add("crgreet", "1.0", 0, 0)
                 .add("crgreet", "2.0", 0, 0)
-                // Four files of 1 MiB: each within the file-size limit, together past the environment's 3 MB.
+                // Four files of 1 MiB (a download of a few KB): each within the file-size limit, together past the 3 MB.
                 .add("crbulky", "1.0", 4, 1024 * 1024);
         registry.add("coderunner.environments.pip-index-url", index::url);
         registry.add("coderunner.environments.disk-mb", () -> "3");
@@ -124,7 +124,7 @@ class PythonEnvironmentApiTests extends ServerTest {
 
         assertThat(response.status()).as(response.body()).isEqualTo(422);
         assertThat(response.json().get("success").asBoolean()).isFalse();
-        assertThat(response.json().get("status").asString()).isEqualTo("DISK_LIMIT");
+        assertThat(response.json().get("status").asString()).as(response.body()).isEqualTo("DISK_LIMIT");
         assertThat(response.json().get("message").asString()).contains("disk limit of 3 MB").contains("unchanged");
         assertThat(packages(user, "small")).containsOnlyKeys("crgreet");
         assertThat(run(user, Map.of("environment", "small", "code",
