@@ -162,8 +162,8 @@ enum Ecosystem {
             variables.put("npm_config_update_notifier", "false");
             variables.put("npm_config_fund", "false");
             variables.put("npm_config_audit", "false");
-            variables.put("npm_config_userconfig", "/dev/null");
-            variables.put("npm_config_globalconfig", "/dev/null");
+            variables.put("npm_config_userconfig", "/tmp/npm-user-config");
+            variables.put("npm_config_globalconfig", "/tmp/npm-global-config");
             variables.put("npm_config_cache", "/tmp/npm-cache");
             List<String> options = new ArrayList<>(List.of("--prefix", AT));
             if (settings.npmRegistry() != null) {
