@@ -27,6 +27,7 @@ class PythonEnvironmentApiTests extends ServerTest {
         index = new LocalPackageIndex()
                 .add("crgreet", "1.0", 0, 0)
                 .add("crgreet", "2.0", 0, 0)
+                .add("crother", "1.0", 0, 0)
                 // Four files of 1 MiB (a download of a few KB): each within the file-size limit, together past the 3 MB.
                 .add("crbulky", "1.0", 4, 1024 * 1024);
         registry.add("coderunner.environments.pip-index-url", index::url);
@@ -201,6 +202,50 @@ class PythonEnvironmentApiTests extends ServerTest {
         assertThat(state.get("stdout").asString()).isEqualTo("done\n");
         assertThat(user.delete("/user-environments/" + id).status()).isEqualTo(200);
         assertThat(user.get("/user-environments/" + id).status()).isEqualTo(404);
+    }
+
+    @Test
+    void concurrentInstallsIntoOneEnvironmentTakeTurns() throws Exception {
+        ApiClient user = newUser("pyparallel");
+        user.postJson("/user-environments", Map.of("name", "shared"));
+
+        // Each install copies the environment as it is when its turn comes: had they overlapped,
+        // the later one would have started from the environment without the other's package.
+        var first = java.util.concurrent.CompletableFuture.supplyAsync(() ->
+                user.postJson("/environments/shared/packages/install", Map.of("packages", List.of("crgreet==1.0"))));
+        var second = java.util.concurrent.CompletableFuture.supplyAsync(() ->
+                user.postJson("/environments/shared/packages/install", Map.of("packages", List.of("crother==1.0"))));
+
+        assertThat(first.get().status()).as(first.get().body()).isEqualTo(200);
+        assertThat(second.get().status()).as(second.get().body()).isEqualTo(200);
+        assertThat(packages(user, "shared")).containsEntry("crgreet", "1.0").containsEntry("crother", "1.0");
+    }
+
+    @Test
+    void programsWithAnApiKeyRunInTheirOwnersEnvironment() {
+        ApiClient user = newUser("pyprogram");
+        user.postJson("/user-environments", Map.of("name", "keyed"));
+        user.postJson("/environments/keyed/packages/install", Map.of("packages", List.of("crgreet==2.0")));
+        String key = user.postJson("/api-keys", Map.of("key_name", "runner", "scopes", List.of("execute"))).json()
+                .get("api_key").asString();
+
+        JsonNode run = api.withToken(key).postJson("/api/v1/execute", Map.of("environment", "keyed",
+                "code", "import crgreet\nprint(crgreet.__version__)\n")).json();
+
+        assertThat(run.get("output").asString()).as(run.toString()).isEqualTo("2.0\n");
+    }
+
+    @Test
+    void administratorsSeeAndDeleteEveryonesEnvironments() {
+        ApiClient user = newUser("pyadmined");
+        long id = user.postJson("/user-environments", Map.of("name", "audited")).json().get("id").asLong();
+        ApiClient admin = admin();
+
+        assertThat(admin.get("/admin/user-environments?limit=500").body()).contains("\"audited\"");
+        assertThat(user.get("/admin/user-environments").status()).isEqualTo(403);
+        assertThat(admin.delete("/admin/user-environments/" + id).status()).isEqualTo(200);
+        assertThat(user.get("/user-environments/" + id).status()).isEqualTo(404);
+        assertThat(user.get("/user-environments").json().size()).isZero();
     }
 
     @Test
