@@ -148,6 +148,25 @@ class EnvironmentDirectories {
         }
     }
 
+    /** The ids of the environments that have a directory. */
+    java.util.List<Long> ids() {
+        java.util.List<Long> ids = new java.util.ArrayList<>();
+        if (!Files.isDirectory(root)) {
+            return ids;
+        }
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(root)) {
+            for (Path entry : entries) {
+                String name = entry.getFileName().toString();
+                if (name.matches("\\d{1,18}")) {
+                    ids.add(Long.parseLong(name));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return ids;
+    }
+
     void deleteAll(long id) {
         delete(environment(id));
     }

@@ -33,6 +33,10 @@ class EnvironmentStore {
                 .query(Long.class).optional();
     }
 
+    List<Long> ids() {
+        return jdbc.sql("SELECT id FROM user_environments").query(Long.class).list();
+    }
+
     boolean nameTaken(long userId, String name) {
         return jdbc.sql("SELECT COUNT(*) FROM user_environments WHERE user_id = ? AND name = ?").params(userId, name)
                 .query(Long.class).single() > 0;

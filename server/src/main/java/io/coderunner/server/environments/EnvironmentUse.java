@@ -88,6 +88,27 @@ class EnvironmentUse {
         }
     }
 
+    /** Runs {@code remove} unless a run or a package change uses the environment; whether it ran. */
+    boolean removeIfUnused(long id, Runnable remove) {
+        State state = state(id);
+        if (!state.changes.tryLock()) {
+            return false;
+        }
+        try {
+            synchronized (state) {
+                if (state.runs > 0) {
+                    return false;
+                }
+                state.deleted = true;
+            }
+            remove.run();
+            states.remove(id, state);
+            return true;
+        } finally {
+            state.changes.unlock();
+        }
+    }
+
     /** Deletes the environment ({@code delete} removes its row) unless a run or a package change uses it. */
     void delete(long id, String name, Runnable delete) {
         State state = state(id);

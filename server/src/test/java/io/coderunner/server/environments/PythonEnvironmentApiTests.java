@@ -20,7 +20,11 @@ import tools.jackson.databind.JsonNode;
  */
 class PythonEnvironmentApiTests extends ServerTest {
 
+    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
     private static LocalPackageIndex index;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    io.coderunner.server.system.CodeRunnerSettings installation;
 
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry registry) throws IOException {
@@ -246,6 +250,56 @@ class PythonEnvironmentApiTests extends ServerTest {
         assertThat(admin.delete("/admin/user-environments/" + id).status()).isEqualTo(200);
         assertThat(user.get("/user-environments/" + id).status()).isEqualTo(404);
         assertThat(user.get("/user-environments").json().size()).isZero();
+    }
+
+    @Test
+    void deletingAUserDeletesTheirEnvironmentsDirectories() {
+        ApiClient user = newUser("pyleaving");
+        JsonNode created = user.postJson("/user-environments", Map.of("name", "left")).json();
+        java.nio.file.Path dir = installation.dataDir().toAbsolutePath().resolve("environments").resolve(created.get("id").asString());
+        assertThat(dir).isDirectory();
+
+        assertThat(admin().delete("/admin/users/" + created.get("user_id").asLong()).status()).isEqualTo(200);
+
+        assertThat(dir).doesNotExist();
+    }
+
+    @Test
+    void aStreamingRunOverTheWebSocketUsesTheEnvironment() throws Exception {
+        ApiClient user = newUser("pysocket");
+        user.postJson("/user-environments", Map.of("name", "live"));
+        user.postJson("/environments/live/packages/install", Map.of("packages", List.of("crgreet==1.0")));
+        String token = login("pysocket", "password-pysocket-1");
+        java.util.concurrent.BlockingQueue<JsonNode> messages = new java.util.concurrent.LinkedBlockingQueue<>();
+        StringBuilder partial = new StringBuilder();
+        java.net.http.WebSocket socket = java.net.http.HttpClient.newHttpClient().newWebSocketBuilder()
+                .buildAsync(java.net.URI.create("ws://127.0.0.1:" + port + "/ws/execute"), new java.net.http.WebSocket.Listener() {
+                    @Override
+                    public java.util.concurrent.CompletionStage<?> onText(java.net.http.WebSocket ws, CharSequence data, boolean last) {
+                        partial.append(data);
+                        if (last) {
+                            messages.add(JSON.readTree(partial.toString()));
+                            partial.setLength(0);
+                        }
+                        ws.request(1);
+                        return null;
+                    }
+                }).join();
+        socket.sendText(JSON.writeValueAsString(Map.of("type", "auth", "token", token)), true).join();
+        socket.sendText(JSON.writeValueAsString(Map.of("type", "start", "environment", "live",
+                "code", "import crgreet\nprint(crgreet.__version__)\n")), true).join();
+
+        JsonNode result = null;
+        while (result == null) {
+            JsonNode message = messages.poll(30, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(message).as("a message before the result").isNotNull();
+            assertThat(message.get("type").asString()).as(message.toString()).isNotEqualTo("error");
+            if (message.get("type").asString().equals("result")) {
+                result = message;
+            }
+        }
+        socket.abort();
+        assertThat(result.get("stdout").asString()).as(result.toString()).isEqualTo("1.0\n");
     }
 
     @Test
