@@ -10,6 +10,10 @@ required=(bubblewrap util-linux)
 runtimes=(runsc)
 # Toolchains: a language is offered only when its toolchain is installed.
 toolchains=(python3 nodejs gcc g++ openjdk-17-jdk-headless golang-go ruby php-cli rustc)
+# Users' environments: Python virtual environments with pip, Node.js projects with npm. Debian's
+# nodejs comes without npm; a Node.js that brings its own npm (NodeSource's) must not get Debian's.
+toolchains+=(python3-venv python3-pip)
+command -v npm >/dev/null 2>&1 || toolchains+=(npm)
 
 missing=()
 for package in "${required[@]}" "${runtimes[@]}" "${toolchains[@]}"; do

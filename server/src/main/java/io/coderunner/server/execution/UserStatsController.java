@@ -51,6 +51,7 @@ class UserStatsController {
         stats.put("max_memory_mb", tier.memoryMb());
         stats.put("max_saved_codes", tier.maxSavedCodes());
         stats.put("max_api_keys", tier.maxApiKeys());
+        stats.put("max_environments", tier.maxEnvironments());
         stats.put("total_executions", history.countOfUser(caller.userId()));
         stats.put("resets_at", Timestamps.iso(today.resetsAt()));
         return stats;
