@@ -50,6 +50,10 @@ class DatabaseConfiguration {
             config.addDataSourceProperty("journal_mode", "WAL");
             config.addDataSourceProperty("synchronous", "NORMAL");
             config.addDataSourceProperty("busy_timeout", "10000");
+            // A transaction takes the write lock when it begins: one that read first and wrote
+            // later would otherwise fail at once (SQLITE_BUSY_SNAPSHOT) whenever another connection
+            // wrote in between, which no busy timeout can wait out.
+            config.addDataSourceProperty("transaction_mode", "IMMEDIATE");
             config.addDataSourceProperty("foreign_keys", "true");
             config.setMaximumPoolSize(8);
         } else {
