@@ -1,6 +1,7 @@
 package io.coderunner.engine;
 
 import io.coderunner.engine.language.Language;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 
@@ -8,16 +9,26 @@ import java.util.Objects;
  * One run to make: which language, which files (the first is the entry point), what input and
  * arguments, and the limits of the run stage. Compile limits come from the sandbox configuration.
  *
- * @param stdin bytes given to the program before end-of-file, or null for an interactive run whose
- *              input arrives through {@link RunHandle#writeStdin}
+ * @param stdin   bytes given to the program before end-of-file, or null for an interactive run whose
+ *                input arrives through {@link RunHandle#writeStdin}
+ * @param workDir a host directory that is the run's /work, read-write, instead of a fresh one: the
+ *                run's files are written into it and what the program writes there stays (a
+ *                workspace project); null for a run of its own that leaves nothing behind
  */
-public record RunSpec(Language language, List<SourceFile> files, byte[] stdin, List<String> args, Limits limits) {
+public record RunSpec(Language language, List<SourceFile> files, byte[] stdin, List<String> args, Limits limits, Path workDir) {
 
     public static final int MAX_FILES = 64;
     public static final int MAX_ARGS = 64;
 
+    public RunSpec(Language language, List<SourceFile> files, byte[] stdin, List<String> args, Limits limits) {
+        this(language, files, stdin, args, limits, null);
+    }
+
     public RunSpec {
         Objects.requireNonNull(language, "language");
+        if (workDir != null && !workDir.isAbsolute()) {
+            throw new InvalidRunException("a run's host work directory must be an absolute path");
+        }
         Objects.requireNonNull(limits, "limits");
         files = List.copyOf(files);
         args = args == null ? List.of() : List.copyOf(args);
@@ -53,10 +64,15 @@ public record RunSpec(Language language, List<SourceFile> files, byte[] stdin, L
     }
 
     public RunSpec withStdin(byte[] input) {
-        return new RunSpec(language, files, input, args, limits);
+        return new RunSpec(language, files, input, args, limits, workDir);
     }
 
     public RunSpec withArgs(List<String> arguments) {
-        return new RunSpec(language, files, stdin, arguments, limits);
+        return new RunSpec(language, files, stdin, arguments, limits, workDir);
+    }
+
+    /** The same run in {@code directory} on the host (see {@link #workDir}). */
+    public RunSpec inDirectory(Path directory) {
+        return new RunSpec(language, files, stdin, args, limits, directory);
     }
 }
