@@ -17,6 +17,12 @@ public interface Terminal extends AutoCloseable {
     /** Completes with the exit status of the terminal's command when it ends by itself or is closed. */
     CompletableFuture<Integer> exited();
 
+    /**
+     * Gives files the server has put into the terminal's work directory (a cloned repository, say)
+     * to the terminal's processes, so that they may change them like their own.
+     */
+    void adopt(java.nio.file.Path path);
+
     /** Memory its processes use now, in bytes; 0 when the host cannot tell. */
     long memoryBytes();
 

@@ -46,6 +46,13 @@ final class HostDirectory {
         }
     }
 
+    /** Gives a tree inside a lent directory to the same uid. */
+    static void lendTree(Path path, Integer uid) {
+        if (uid != null) {
+            chownTree(path, uid);
+        }
+    }
+
     /** Takes the directory back for the server once no process of the sandbox is left. */
     static void reclaim(Path dir, Integer uid) {
         if (uid != null && Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {

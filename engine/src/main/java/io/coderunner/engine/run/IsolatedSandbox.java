@@ -57,6 +57,11 @@ public final class IsolatedSandbox implements Sandbox {
     private final boolean root;
     private final TerminalSlots terminalSlots = new TerminalSlots();
     private final Set<PtyTerminal> terminals = ConcurrentHashMap.newKeySet();
+    /**
+     * Host directories a run or terminal works in now. Only one at a time may: the directory belongs
+     * to that sandbox's uid while it works, and a second one would take it away from the first.
+     */
+    private final Set<Path> directoriesInUse = ConcurrentHashMap.newKeySet();
     private final Launcher terminalLauncher;
     private final int fileSizeBlockBytes = ShellRlimits.fileSizeBlockBytes();
 
@@ -129,6 +134,7 @@ public final class IsolatedSandbox implements Sandbox {
 
     private RunResult execute(RunSpec spec, StdinChannel stdin, OutputListener listener, RunControl control, Slot slot) {
         Path hostDir = spec.workDir();
+        boolean claimed = false;
         try {
             Language language = spec.language();
             Path workDir;
@@ -136,6 +142,8 @@ public final class IsolatedSandbox implements Sandbox {
                 slot.prepare(spec.files(), spec.limits().diskBytes());
                 workDir = slot.workDir();
             } else {
+                claim(hostDir);
+                claimed = true;
                 HostDirectory.lend(hostDir, slot.uid());
                 HostDirectory.write(hostDir, spec.files(), slot.uid());
                 workDir = hostDir;
@@ -153,12 +161,14 @@ public final class IsolatedSandbox implements Sandbox {
             log.error("Sandbox failure in slot {}: {}", slot.index(), e.getMessage());
             return RunResult.internalError(e.getMessage());
         } finally {
-            if (hostDir != null) {
+            if (claimed) {
                 // Every process of the run is gone by now (its stage's group was killed).
                 try {
                     HostDirectory.reclaim(hostDir, slot.uid());
                 } catch (SandboxException e) {
                     log.error("The run's work directory was not taken back: {}", e.getMessage());
+                } finally {
+                    directoriesInUse.remove(hostDir);
                 }
             }
         }
@@ -224,9 +234,10 @@ public final class IsolatedSandbox implements Sandbox {
             Path stateDir = terminalStateDir(number, uid);
             Stage stage = terminalStage(spec, stateDir, uid);
             List<String> isolated = isolation.terminalCommand(stage, terminalInit(spec));
+            claim(spec.workDir());
+            lent = true;
             cgroup = cgroups.create(group, isolation.hostLimits(spec.limits()), spec.cpuCores());
             HostDirectory.lend(spec.workDir(), uid);
-            lent = true;
             List<String> command = terminalLauncher.command(stage, cgroup.procsFiles(), isolated, isolation.descriptors(stage));
             PtyProcessBuilder builder = new PtyProcessBuilder(command.toArray(String[]::new))
                     .setEnvironment(Map.of("PATH", "/usr/sbin:/usr/bin:/sbin:/bin", "TERM", "xterm-256color"))
@@ -239,12 +250,13 @@ public final class IsolatedSandbox implements Sandbox {
             ProcessHandle.of(process.pid()).ifPresent(cgroup::attached);
             RunCgroup owned = cgroup;
             PtyTerminal[] self = new PtyTerminal[1];
-            PtyTerminal terminal = new PtyTerminal(spec, cgroup, process, listener, () -> {
+            PtyTerminal terminal = new PtyTerminal(spec, uid, cgroup, process, listener, () -> {
                 terminals.remove(self[0]);
                 owned.close();
                 try {
                     HostDirectory.reclaim(spec.workDir(), uid);
                 } finally {
+                    directoriesInUse.remove(spec.workDir());
                     terminalSlots.give(number);
                 }
             });
@@ -256,13 +268,23 @@ public final class IsolatedSandbox implements Sandbox {
                 cgroup.close();
             }
             if (lent) {
-                HostDirectory.reclaim(spec.workDir(), uid);
+                try {
+                    HostDirectory.reclaim(spec.workDir(), uid);
+                } finally {
+                    directoriesInUse.remove(spec.workDir());
+                }
             }
             terminalSlots.give(number);
             if (e instanceof SandboxException sandboxException) {
                 throw sandboxException;
             }
             throw new SandboxException("cannot open a terminal: " + e.getMessage(), e);
+        }
+    }
+
+    private void claim(Path dir) {
+        if (!directoriesInUse.add(dir)) {
+            throw new SandboxException("the directory is in use by another run or terminal session: wait for it to end");
         }
     }
 

@@ -33,10 +33,12 @@ final class PtyTerminal implements Terminal {
     private final CompletableFuture<Integer> exited = new CompletableFuture<>();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final OutputStream input;
+    private final Integer uid;
 
     /** @param release gives back what the terminal held (its directory, uid and group name) once nothing of it runs */
-    PtyTerminal(TerminalSpec spec, RunCgroup cgroup, PtyProcess process, TerminalListener listener, Runnable release) {
+    PtyTerminal(TerminalSpec spec, Integer uid, RunCgroup cgroup, PtyProcess process, TerminalListener listener, Runnable release) {
         this.spec = spec;
+        this.uid = uid;
         this.cgroup = cgroup;
         this.process = process;
         this.release = release;
@@ -97,6 +99,17 @@ final class PtyTerminal implements Terminal {
     @Override
     public CompletableFuture<Integer> exited() {
         return exited;
+    }
+
+    @Override
+    public void adopt(java.nio.file.Path path) {
+        java.nio.file.Path normal = path.toAbsolutePath().normalize();
+        if (!normal.startsWith(spec.workDir()) || normal.equals(spec.workDir())) {
+            throw new io.coderunner.engine.SandboxException("only a path inside the terminal's work directory can be given to it");
+        }
+        if (!closed.get()) {
+            HostDirectory.lendTree(normal, uid);
+        }
     }
 
     @Override

@@ -5,15 +5,13 @@ import io.coderunner.engine.OutputFrame;
 import io.coderunner.engine.RunResult;
 import io.coderunner.server.system.Caller;
 import io.coderunner.server.system.InvalidCredentialsException;
-import io.coderunner.server.system.TokenAuthenticator;
+import io.coderunner.server.system.SocketCallers;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.security.core.Authentication;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
@@ -43,12 +41,12 @@ class ExecuteSocketHandler extends TextWebSocketHandler {
     private static final String OUT = "out";
 
     private final ExecutionService executions;
-    private final List<TokenAuthenticator> authenticators;
+    private final SocketCallers callers;
     private final JsonMapper json;
 
-    ExecuteSocketHandler(ExecutionService executions, List<TokenAuthenticator> authenticators, JsonMapper json) {
+    ExecuteSocketHandler(ExecutionService executions, SocketCallers callers, JsonMapper json) {
         this.executions = executions;
-        this.authenticators = authenticators;
+        this.callers = callers;
         this.json = json;
     }
 
@@ -56,9 +54,7 @@ class ExecuteSocketHandler extends TextWebSocketHandler {
     public void afterConnectionEstablished(WebSocketSession session) {
         session.getAttributes().put(OUT, new Outbox(session, BUFFER_LIMIT));
         // A handshake that carried a credential (Authorization header, or the session) is already authenticated.
-        if (session.getPrincipal() instanceof Authentication authentication && authentication.getPrincipal() instanceof Caller caller) {
-            session.getAttributes().put(CALLER, caller);
-        }
+        SocketCallers.fromHandshake(session).ifPresent(caller -> session.getAttributes().put(CALLER, caller));
     }
 
     @Override
@@ -82,19 +78,13 @@ class ExecuteSocketHandler extends TextWebSocketHandler {
     }
 
     private void authenticate(WebSocketSession session, String token) throws IOException {
-        for (TokenAuthenticator authenticator : authenticators) {
-            if (!token.isEmpty() && authenticator.supports(token)) {
-                try {
-                    Caller caller = authenticator.authenticate(token);
-                    session.getAttributes().put(CALLER, caller);
-                    send(session, Map.of("type", "authenticated", "username", caller.username()));
-                } catch (InvalidCredentialsException e) {
-                    session.close(new CloseStatus(4401, reason(e.getMessage())));
-                }
-                return;
-            }
+        try {
+            Caller caller = callers.authenticate(token);
+            session.getAttributes().put(CALLER, caller);
+            send(session, Map.of("type", "authenticated", "username", caller.username()));
+        } catch (InvalidCredentialsException e) {
+            session.close(new CloseStatus(4401, reason(e.getMessage())));
         }
-        session.close(new CloseStatus(4401, "auth needs a token: an access token or an API key"));
     }
 
     private void start(WebSocketSession session, JsonNode body) throws IOException {

@@ -12,7 +12,7 @@ import org.springframework.web.socket.WebSocketSession;
  * chunk is dropped (and counted), so a client that reads slowly, or not at all, costs the server at
  * most that much memory. Messages that must arrive (started, result, errors) are never dropped.
  */
-final class Outbox {
+public final class Outbox {
 
     private static final String CLOSE = "";
 
@@ -22,14 +22,14 @@ final class Outbox {
     private final AtomicLong queuedBytes = new AtomicLong();
     private final AtomicLong droppedBytes = new AtomicLong();
 
-    Outbox(WebSocketSession session, long limitBytes) {
+    public Outbox(WebSocketSession session, long limitBytes) {
         this.session = session;
         this.limitBytes = limitBytes;
         Thread.ofVirtual().name("ws-send-" + session.getId()).start(this::drain);
     }
 
     /** Queues output unless too much is waiting already; returns false when it was dropped. */
-    boolean offerOutput(String message, int outputBytes) {
+    public boolean offerOutput(String message, int outputBytes) {
         if (queuedBytes.get() + message.length() > limitBytes) {
             droppedBytes.addAndGet(outputBytes);
             return false;
@@ -38,20 +38,20 @@ final class Outbox {
         return true;
     }
 
-    void send(String message) {
+    public void send(String message) {
         enqueue(message);
     }
 
-    long droppedBytes() {
+    public long droppedBytes() {
         return droppedBytes.get();
     }
 
     /** Resets the count of dropped output, for the connection's next run. */
-    void startRun() {
+    public void startRun() {
         droppedBytes.set(0);
     }
 
-    void close() {
+    public void close() {
         queue.add(CLOSE);
     }
 

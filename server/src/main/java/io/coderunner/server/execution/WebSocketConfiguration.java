@@ -1,7 +1,6 @@
 package io.coderunner.server.execution;
 
-import io.coderunner.server.system.TokenAuthenticator;
-import java.util.List;
+import io.coderunner.server.system.SocketCallers;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.socket.config.annotation.EnableWebSocket;
 import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
@@ -14,18 +13,18 @@ import tools.jackson.databind.json.JsonMapper;
 class WebSocketConfiguration implements WebSocketConfigurer {
 
     private final ExecutionService executions;
-    private final List<TokenAuthenticator> authenticators;
+    private final SocketCallers callers;
     private final JsonMapper json;
 
-    WebSocketConfiguration(ExecutionService executions, List<TokenAuthenticator> authenticators, JsonMapper json) {
+    WebSocketConfiguration(ExecutionService executions, SocketCallers callers, JsonMapper json) {
         this.executions = executions;
-        this.authenticators = authenticators;
+        this.callers = callers;
         this.json = json;
     }
 
     @Override
     public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
-        registry.addHandler(new ExecuteSocketHandler(executions, authenticators, json), "/ws/execute")
+        registry.addHandler(new ExecuteSocketHandler(executions, callers, json), "/ws/execute")
                 // Any origin: the connection is authenticated by a token the page sends, never by a cookie alone.
                 .setAllowedOriginPatterns("*");
     }
