@@ -2,16 +2,18 @@
 # Runs CodeRunner's benchmarks on a real server started from its jar:
 #   execution  sandbox latency against the bare process, and POST /api/execute throughput
 #   accounts   authenticated reads and sign-ins per second, on SQLite and PostgreSQL
-# Usage: sudo bench/run.sh [all|execution|accounts] [options]
+#   terminals  how many idle terminal sessions the server holds within 2 GiB
+# Usage: sudo bench/run.sh [all|execution|accounts|terminals] [options]
 #   execution options: --scale 0.2 (fewer runs), --runtime bubblewrap|gvisor
 #   accounts options:  --seconds N (per measurement, default 10)
+#   terminals options: --sessions N (most to open, default 400), --step N (default 50)
 # Reports go to bench/results/ (and stdout); docs/PERFORMANCE.md keeps the figures.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 which=all
 case "${1:-}" in
-  all|execution|accounts) which=$1; shift ;;
+  all|execution|accounts|terminals) which=$1; shift ;;
 esac
 
 bash scripts/setup.sh
@@ -31,4 +33,7 @@ if [ "$which" = all ] || [ "$which" = execution ]; then
 fi
 if [ "$which" = all ] || [ "$which" = accounts ]; then
   run io.coderunner.bench.AuthBenchmark --jar server/target/coderunner.jar --out bench/results/accounts.md "$@"
+fi
+if [ "$which" = all ] || [ "$which" = terminals ]; then
+  run io.coderunner.bench.TerminalBenchmark --jar server/target/coderunner.jar --out bench/results/terminals.md "$@"
 fi

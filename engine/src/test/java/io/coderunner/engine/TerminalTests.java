@@ -78,11 +78,18 @@ class TerminalTests {
             terminal.write("sleep 1000 &\n".getBytes(StandardCharsets.UTF_8));
             terminal.write("echo started-$((2+3))\n".getBytes(StandardCharsets.UTF_8));
             screen.waitFor("started-5");
+            // The shell goes on before its background child has executed sleep: wait for it.
+            for (int i = 0; i < 100 && !processesRunning("sleep 1000"); i++) {
+                Thread.sleep(50);
+            }
             assertThat(processesRunning("sleep 1000")).isTrue();
         } finally {
             terminal.close();
         }
         assertThat(terminal.exited().get(10, TimeUnit.SECONDS)).isNotNull();
+        for (int i = 0; i < 100 && processesRunning("sleep 1000"); i++) {
+            Thread.sleep(50);
+        }
         assertThat(processesRunning("sleep 1000")).as("a background process of the closed terminal").isFalse();
         if (SandboxFixture.root()) {
             // The directory is the server's again, and nothing in it belongs to the terminal's uid.

@@ -3,6 +3,7 @@ package io.coderunner.server.execution;
 import java.io.IOException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicLong;
+import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
 
@@ -21,6 +22,7 @@ public final class Outbox {
     private final LinkedBlockingQueue<String> queue = new LinkedBlockingQueue<>();
     private final AtomicLong queuedBytes = new AtomicLong();
     private final AtomicLong droppedBytes = new AtomicLong();
+    private volatile CloseStatus closeWith;
 
     public Outbox(WebSocketSession session, long limitBytes) {
         this.session = session;
@@ -55,6 +57,12 @@ public final class Outbox {
         queue.add(CLOSE);
     }
 
+    /** Sends what is queued, then closes the connection with this status (a last message is not lost to the close). */
+    public void closeAfterSending(CloseStatus status) {
+        closeWith = status;
+        queue.add(CLOSE);
+    }
+
     private void enqueue(String message) {
         queuedBytes.addAndGet(message.length());
         queue.add(message);
@@ -65,6 +73,9 @@ public final class Outbox {
             while (true) {
                 String message = queue.take();
                 if (message == CLOSE) {
+                    if (closeWith != null && session.isOpen()) {
+                        session.close(closeWith);
+                    }
                     return;
                 }
                 queuedBytes.addAndGet(-message.length());

@@ -2,31 +2,32 @@ package io.coderunner.server.terminals;
 
 import io.coderunner.server.system.NotFoundException;
 import io.coderunner.server.system.Timestamps;
+import io.coderunner.server.workspaces.BeneathRoot;
 import io.coderunner.server.workspaces.SafePaths;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitResult;
-import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 /**
  * A session's files as its owner (or a share link) sees them. The terminal's programs write there
- * and may make symbolic links pointing anywhere: every client path is resolved by
- * {@link SafePaths} (relative, no '..', no symbolic link on the way), files are opened with
- * O_NOFOLLOW, and listings and ZIP downloads show links as links and never follow them.
+ * and may make symbolic links pointing anywhere: every client path is first checked by
+ * {@link SafePaths} (relative, no '..', no link on the way) and then opened step by step without
+ * following links ({@link BeneathRoot}), so a link made or swapped in meanwhile is refused too.
+ * Listings and ZIP downloads show links as links (or leave them out) and never follow them.
  */
 final class SessionFiles {
 
@@ -42,78 +43,47 @@ final class SessionFiles {
     record Preview(String path, long size, boolean binary, boolean truncated, String content) {
     }
 
+    /** An open file and its name, for a download. */
+    record Download(String name, long size, InputStream content) {
+    }
+
     private SessionFiles() {
     }
 
-    /** Everything under the folder {@code relative}, depth first, links not followed. */
+    /** Everything under the folder {@code relative}, depth first, links shown and not followed. */
     static Listing list(Path root, String relative) {
-        Path start = SafePaths.resolve(root, relative);
-        if (!SafePaths.isPlainDirectory(start)) {
-            throw new NotFoundException("no such folder: '" + relative + "'");
-        }
         List<Entry> entries = new ArrayList<>();
         boolean[] truncated = {false};
-        try {
-            Files.walkFileTree(start, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                    if (!dir.equals(start) && !add(dir, attrs)) {
-                        return FileVisitResult.TERMINATE;
-                    }
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                    return add(file, attrs) ? FileVisitResult.CONTINUE : FileVisitResult.TERMINATE;
-                }
-
-                @Override
-                public FileVisitResult visitFileFailed(Path file, IOException e) {
-                    return FileVisitResult.CONTINUE;
-                }
-
-                private boolean add(Path path, BasicFileAttributes attrs) {
-                    if (entries.size() >= MAX_ENTRIES) {
-                        truncated[0] = true;
-                        return false;
-                    }
-                    String type = attrs.isSymbolicLink() ? "link" : attrs.isDirectory() ? "folder" : attrs.isRegularFile() ? "file" : "other";
-                    entries.add(new Entry(path.getFileName().toString(), root.relativize(path).toString(), type,
-                            attrs.isRegularFile() ? attrs.size() : 0, Timestamps.iso(attrs.lastModifiedTime().toMillis())));
-                    return true;
-                }
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        BeneathRoot.walk(root, relative, (path, attrs, parent, name) -> {
+            if (entries.size() >= MAX_ENTRIES) {
+                truncated[0] = true;
+                return false;
+            }
+            String type = attrs.isSymbolicLink() ? "link" : attrs.isDirectory() ? "folder" : attrs.isRegularFile() ? "file" : "other";
+            entries.add(new Entry(name.toString(), path, type, attrs.isRegularFile() ? attrs.size() : 0,
+                    Timestamps.iso(attrs.lastModifiedTime().toMillis())));
+            return true;
+        });
         return new Listing(entries, truncated[0]);
     }
 
-    /** A plain file of the session, opened without following a link; 404 for anything else. */
-    static Path requireFile(Path root, String relative) {
-        Path file = SafePaths.resolve(root, relative);
-        if (!SafePaths.isPlainFile(file)) {
-            throw new NotFoundException("no such file: '" + relative + "'");
-        }
-        return file;
-    }
-
-    static InputStream open(Path file) {
+    static Download download(Path root, String relative) {
+        SeekableByteChannel channel = BeneathRoot.open(root, relative);
         try {
-            return Files.newInputStream(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
+            String name = Path.of(relative).getFileName().toString();
+            return new Download(name, channel.size(), Channels.newInputStream(channel));
         } catch (IOException e) {
-            throw new NotFoundException("no such file: '" + file.getFileName() + "'");
+            close(channel);
+            throw new NotFoundException("no such file: '" + relative + "'");
         }
     }
 
     /** Up to {@code maxBytes} of a file as text; a file with NUL bytes is binary and not shown. */
     static Preview preview(Path root, String relative, long maxBytes) {
-        Path file = requireFile(root, relative);
-        try (InputStream in = open(file)) {
-            long size = Files.size(file);
+        try (SeekableByteChannel channel = BeneathRoot.open(root, relative); InputStream in = Channels.newInputStream(channel)) {
+            long size = channel.size();
             byte[] head = in.readNBytes((int) Math.min(maxBytes, Integer.MAX_VALUE - 8));
-            boolean truncated = in.read() >= 0;
+            boolean truncated = size > head.length;
             for (byte b : head) {
                 if (b == 0) {
                     return new Preview(relative, size, true, truncated, null);
@@ -130,36 +100,38 @@ final class SessionFiles {
     /** Writes every plain file and folder under the root as a ZIP; links and devices are left out. */
     static void zip(Path root, OutputStream out) throws IOException {
         try (ZipOutputStream zip = new ZipOutputStream(out)) {
-            Files.walkFileTree(root, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
-                    if (!dir.equals(root)) {
-                        zip.putNextEntry(new ZipEntry(root.relativize(dir) + "/"));
+            try {
+                BeneathRoot.walk(root, "", (path, attrs, parent, name) -> {
+                    if (attrs.isDirectory() && !attrs.isSymbolicLink()) {
+                        zip.putNextEntry(new ZipEntry(path + "/"));
                         zip.closeEntry();
+                    } else if (attrs.isRegularFile()) {
+                        SeekableByteChannel channel;
+                        try {
+                            channel = parent.newByteChannel(name, Set.of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS));
+                        } catch (IOException replaced) {
+                            // Swapped for a link or removed since it was listed: left out.
+                            return true;
+                        }
+                        try (InputStream in = Channels.newInputStream(channel)) {
+                            zip.putNextEntry(new ZipEntry(path));
+                            in.transferTo(zip);
+                            zip.closeEntry();
+                        }
                     }
-                    return FileVisitResult.CONTINUE;
-                }
+                    return true;
+                });
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
+            }
+        }
+    }
 
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                    if (!attrs.isRegularFile()) {
-                        return FileVisitResult.CONTINUE;
-                    }
-                    try (InputStream in = Files.newInputStream(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
-                        zip.putNextEntry(new ZipEntry(root.relativize(file).toString()));
-                        in.transferTo(zip);
-                        zip.closeEntry();
-                    } catch (IOException e) {
-                        // Replaced by a link or removed while we walked: left out.
-                    }
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult visitFileFailed(Path file, IOException e) {
-                    return FileVisitResult.CONTINUE;
-                }
-            });
+    private static void close(SeekableByteChannel channel) {
+        try {
+            channel.close();
+        } catch (IOException ignored) {
+            // Nothing was read.
         }
     }
 }

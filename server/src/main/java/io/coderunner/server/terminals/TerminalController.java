@@ -5,7 +5,6 @@ import io.coderunner.server.system.Caller;
 import io.coderunner.server.system.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -149,12 +148,12 @@ class TerminalController {
     @Operation(summary = "Download one file of the session")
     ResponseEntity<InputStreamResource> download(@AuthenticationPrincipal Caller caller, @PathVariable("id") String id,
                                                  @RequestParam(required = false, defaultValue = "") String path) {
-        Path file = SessionFiles.requireFile(workDir(caller, id), path);
-        InputStream in = SessionFiles.open(file);
+        SessionFiles.Download file = SessionFiles.download(workDir(caller, id), path);
         return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(file.getFileName().toString()).build().toString())
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(file.name()).build().toString())
                 .contentType(MediaType.APPLICATION_OCTET_STREAM)
-                .body(new InputStreamResource(in));
+                .contentLength(file.size())
+                .body(new InputStreamResource(file.content()));
     }
 
     @GetMapping("/ccresearch/sessions/{id}/files/content")

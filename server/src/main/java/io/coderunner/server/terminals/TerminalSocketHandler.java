@@ -65,12 +65,7 @@ class TerminalSocketHandler extends TextWebSocketHandler {
         @Override
         public void ended(String why) {
             outbox(socket).send(message("exit", "reason", why));
-            outbox(socket).close();
-            try {
-                socket.close(new CloseStatus(1000, "terminal session ended: " + why));
-            } catch (IOException ignored) {
-                // Already gone.
-            }
+            outbox(socket).closeAfterSending(new CloseStatus(1000, "terminal session ended: " + why));
         }
     }
 

@@ -28,6 +28,20 @@ final class HostProcesses {
         }
     }
 
+    /**
+     * Waits up to five seconds for such a process to run: a shell forks a background job and goes
+     * on before the child has executed its program.
+     */
+    static boolean appears(String cmdline) throws InterruptedException {
+        for (int i = 0; i < 100; i++) {
+            if (running(cmdline)) {
+                return true;
+            }
+            Thread.sleep(50);
+        }
+        return false;
+    }
+
     /** Waits up to five seconds for no such process to be left. */
     static boolean gone(String cmdline) throws InterruptedException {
         for (int i = 0; i < 100; i++) {

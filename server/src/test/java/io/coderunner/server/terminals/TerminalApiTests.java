@@ -79,7 +79,7 @@ class TerminalApiTests extends ServerTest {
         terminal.type(sleeper + " &\r");
         terminal.type("echo started-$((40+2))\r");
         terminal.waitFor("started-42");
-        assertThat(HostProcesses.running(sleeper)).as("the background process runs").isTrue();
+        assertThat(HostProcesses.appears(sleeper)).as("the background process runs").isTrue();
 
         ApiClient.Response deleted = owner.api().delete("/ccresearch/sessions/" + id);
         assertThat(deleted.status()).as(deleted.body()).isEqualTo(200);
