@@ -137,7 +137,9 @@ public final class TerminalBenchmark {
 
     /** Memory of the server and all its descendants, after a collection of the server's heap. */
     private static Sample measure(ProcessHandle server, int sessions) throws Exception {
-        new ProcessBuilder("jcmd", Long.toString(server.pid()), "GC.run").redirectErrorStream(true)
+        // The jcmd of the JDK the server runs on (the benchmark's own).
+        String jcmd = Path.of(ProcessHandle.current().info().command().orElse("java")).resolveSibling("jcmd").toString();
+        new ProcessBuilder(jcmd, Long.toString(server.pid()), "GC.run").redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor(30, TimeUnit.SECONDS);
         Thread.sleep(500);
         long pss = 0;

@@ -87,9 +87,11 @@ final class HostDirectory {
 
     private static void chownTree(Path dir, int uid) {
         try {
+            // A folder is given away only after everything in it: once the sandbox owns a folder it
+            // may replace what is in it (with a link to /etc, say), and the walk must be past it by then.
             Files.walkFileTree(dir, new SimpleFileVisitor<>() {
                 @Override
-                public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) throws IOException {
+                public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
                     chown(d, uid);
                     return FileVisitResult.CONTINUE;
                 }

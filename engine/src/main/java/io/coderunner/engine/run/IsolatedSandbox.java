@@ -284,7 +284,8 @@ public final class IsolatedSandbox implements Sandbox {
 
     private void claim(Path dir) {
         if (!directoriesInUse.add(dir)) {
-            throw new SandboxException("the directory is in use by another run or terminal session: wait for it to end");
+            throw new io.coderunner.engine.DirectoryInUseException("the directory is in use by another run or terminal session: "
+                    + "wait for it to end");
         }
     }
 

@@ -1,11 +1,10 @@
 package io.coderunner.server.terminals;
 
 import io.coderunner.server.system.BadRequestException;
-import io.coderunner.server.workspaces.SafePaths;
+import io.coderunner.server.workspaces.BeneathRoot;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -53,11 +52,9 @@ final class SessionUploads {
             if (!seen.add(name)) {
                 throw new BadRequestException("two uploaded files are both named '" + name + "'");
             }
-            Path target = SafePaths.resolve(dir, name);
+            // Written without following links: a project's files may hold links a program made.
             try (InputStream in = file.getInputStream()) {
-                Files.copy(in, target);
-            } catch (java.nio.file.FileAlreadyExistsException e) {
-                throw new BadRequestException("a file named '" + name + "' is already in the project");
+                BeneathRoot.write(dir, name, in);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

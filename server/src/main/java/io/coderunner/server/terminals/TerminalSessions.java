@@ -1,5 +1,6 @@
 package io.coderunner.server.terminals;
 
+import io.coderunner.engine.DirectoryInUseException;
 import io.coderunner.engine.InvalidRunException;
 import io.coderunner.engine.Limits;
 import io.coderunner.engine.Sandbox;
@@ -125,7 +126,13 @@ class TerminalSessions {
                         + "': use it, or end it first");
             }
             workDir = directories.create(id, projectDir);
-            List<String> saved = uploads.saveInto(workDir);
+            List<String> saved;
+            try {
+                saved = uploads.saveInto(workDir);
+            } catch (RuntimeException e) {
+                directories.delete(id);
+                throw e;
+            }
             session = new LiveSession(id, caller.userId(), now, limits.idleSeconds() * 1000, limits.lifetimeSeconds() * 1000,
                     new TerminalLog(directories.logFile(id), settings.logBytes()));
             store.insert(new SessionStore.Session(id, caller.userId(), name, projectName, SessionStatus.CREATED, height, width,
@@ -136,6 +143,10 @@ class TerminalSessions {
             Terminal terminal = sandbox.openTerminal(TerminalSpec.shell(workDir, toolchains(), sessionLimits(tier), limits.cpuCores(), width, height), session::output);
             session.started(terminal);
             terminal.exited().whenComplete((status, failure) -> end(session, SessionStatus.TERMINATED, "exited"));
+        } catch (DirectoryInUseException e) {
+            live.remove(id);
+            store.end(id, SessionStatus.ERROR, clock.millis());
+            throw new ConflictException("the project's files are in use by a run or another terminal session: " + e.getMessage());
         } catch (SandboxException e) {
             live.remove(id);
             store.end(id, SessionStatus.ERROR, clock.millis());
