@@ -120,8 +120,11 @@ final class LiveSession {
         return Math.min(lastActivity + idleMillis, createdAt + lifetimeMillis);
     }
 
-    /** Ends it once: kills every process of the terminal, tells the viewers, closes the log. */
-    boolean end(String why) {
+    /**
+     * Ends it once: kills every process of the terminal, then {@code record}s the end (so that a
+     * client told of it finds it recorded), then tells the viewers and closes the log.
+     */
+    boolean end(String why, Runnable record) {
         if (!ended.compareAndSet(false, true)) {
             return false;
         }
@@ -129,6 +132,15 @@ final class LiveSession {
         if (open != null) {
             open.close();
         }
+        try {
+            record.run();
+        } finally {
+            notifyEnd(why);
+        }
+        return true;
+    }
+
+    private void notifyEnd(String why) {
         List<Viewer> leaving;
         synchronized (this) {
             leaving = List.copyOf(viewers);
@@ -136,7 +148,6 @@ final class LiveSession {
         }
         leaving.forEach(viewer -> viewer.ended(why));
         log.close();
-        return true;
     }
 
     boolean hasEnded() {

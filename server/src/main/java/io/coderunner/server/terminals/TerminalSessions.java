@@ -310,11 +310,11 @@ class TerminalSessions {
     }
 
     private void end(LiveSession session, String status, String why) {
-        if (session.end(why)) {
+        session.end(why, () -> {
             live.remove(session.id);
             store.activity(session.id, session.commands(), session.lastActivity(), session.expiresAt());
             store.end(session.id, status, clock.millis());
-        }
+        });
     }
 
     /** Ends sessions past their idle timeout or lifetime, and saves the others' activity. */

@@ -15,10 +15,8 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import org.springframework.stereotype.Component;
@@ -123,14 +121,6 @@ class WorkspaceFiles {
             throw new UncheckedIOException(e);
         }
         return BeneathRoot.write(projectRoot, projectRoot.relativize(file).toString(), content);
-    }
-
-    Path requireFile(Path projectRoot, String relative) {
-        Path file = SafePaths.resolve(projectRoot, relative);
-        if (!SafePaths.isPlainFile(file)) {
-            throw new NotFoundException("no such file: '" + relative + "'");
-        }
-        return file;
     }
 
     String readText(Path projectRoot, String relative) {
