@@ -134,6 +134,20 @@ class TerminalTests {
         assertThat(Files.isSymbolicLink(dir.resolve("main.py"))).isFalse();
     }
 
+    @Test
+    void aRuntimeWithoutTerminalsRefusesClearly() throws Exception {
+        Path root = Files.createTempDirectory("coderunner-no-terminals");
+        Files.setPosixFilePermissions(root, PosixFilePermissions.fromString("rwx--x--x"));
+        SandboxConfig config = SandboxConfig.defaults(root).withRuntime(SandboxConfig.UNSAFE_PROCESS).withAllowUnsafe(true)
+                .withSlots(1).withCgroupName("coderunner-no-terminals");
+        try (Sandbox plain = Sandboxes.create(config)) {
+            assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> plain.openTerminal(TerminalSpec.shell(workDir(),
+                    SandboxFixture.LANGUAGES.all(), Limits.defaults(), 1.0, 80, 24), chunk -> { })))
+                    .isInstanceOf(SandboxException.class)
+                    .hasMessageContaining("terminal sessions need the bubblewrap runtime");
+        }
+    }
+
     /** Whether a live host process has exactly this command line. */
     static boolean processesRunning(String cmdline) throws IOException {
         try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
