@@ -90,11 +90,8 @@ class RepositoryCloner {
                 throw new BadRequestException("git could not clone " + uri + ": " + lastLines(output));
             }
             Files.move(cloned, target);
-            live.ifPresent(session1 -> {
-                if (session1.terminal() != null) {
-                    session1.terminal().adopt(target);
-                }
-            });
+            // The running terminal's processes may change the clone like their own files.
+            live.map(LiveSession::terminal).ifPresent(terminal -> terminal.adopt(target));
             return new Cloned(name, uri.toString());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot place the clone in the session's files: " + e.getMessage(), e);
