@@ -3,17 +3,19 @@
 #   execution  sandbox latency against the bare process, and POST /api/execute throughput
 #   accounts   authenticated reads and sign-ins per second, on SQLite and PostgreSQL
 #   streaming  time to the first output byte of a streaming run (WS /ws/execute) against the bare process
-# Usage: sudo bench/run.sh [all|execution|accounts|streaming] [options]
+#   terminals  how many idle terminal sessions the server holds within 2 GiB
+# Usage: sudo bench/run.sh [all|execution|accounts|streaming|terminals] [options]
 #   execution options: --scale 0.2 (fewer runs), --runtime bubblewrap|gvisor
 #   accounts options:  --seconds N (per measurement, default 10)
 #   streaming options: --iterations N (default 300)
+#   terminals options: --sessions N (most to open, default 400), --step N (default 50)
 # Reports go to bench/results/ (and stdout); docs/PERFORMANCE.md keeps the figures.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 which=all
 case "${1:-}" in
-  all|execution|accounts|streaming) which=$1; shift ;;
+  all|execution|accounts|streaming|terminals) which=$1; shift ;;
 esac
 
 bash scripts/setup.sh
@@ -36,4 +38,7 @@ if [ "$which" = all ] || [ "$which" = accounts ]; then
 fi
 if [ "$which" = all ] || [ "$which" = streaming ]; then
   run io.coderunner.bench.FirstByteBenchmark --jar server/target/coderunner.jar --out bench/results/first-byte.md "$@"
+fi
+if [ "$which" = all ] || [ "$which" = terminals ]; then
+  run io.coderunner.bench.TerminalBenchmark --jar server/target/coderunner.jar --out bench/results/terminals.md "$@"
 fi

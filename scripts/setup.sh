@@ -4,8 +4,8 @@
 # without root it says what is missing and goes on with what is there.
 set -euo pipefail
 
-# The sandbox and the tools its launcher uses.
-required=(bubblewrap util-linux)
+# The sandbox and the tools its launcher uses; git for cloning repositories into terminal sessions.
+required=(bubblewrap util-linux git)
 # The optional gVisor runtime (CODERUNNER_SANDBOX_RUNTIME=gvisor), which the tests exercise too.
 runtimes=(runsc)
 # Toolchains: a language is offered only when its toolchain is installed.

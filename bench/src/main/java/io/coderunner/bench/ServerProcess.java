@@ -60,6 +60,11 @@ final class ServerProcess implements AutoCloseable {
         return baseUrl;
     }
 
+    /** The server's process, for measuring what it and its children use. */
+    ProcessHandle handle() {
+        return process.toHandle();
+    }
+
     private void awaitHealthy(Path log) throws InterruptedException {
         HttpClient http = HttpClient.newHttpClient();
         HttpRequest health = HttpRequest.newBuilder(URI.create(baseUrl + "/health")).timeout(Duration.ofSeconds(2)).build();

@@ -15,6 +15,14 @@ public interface Sandbox extends AutoCloseable {
         return start(spec, OutputListener.NONE).await();
     }
 
+    /**
+     * Opens an interactive terminal in the sandbox; output goes to {@code listener} as it is written.
+     * Throws {@link SandboxException} when this runtime cannot hold terminals.
+     */
+    default Terminal openTerminal(TerminalSpec spec, TerminalListener listener) {
+        throw new SandboxException("terminal sessions need the bubblewrap runtime");
+    }
+
     /** What this sandbox is made of, for status pages. */
     SandboxInfo info();
 

@@ -73,12 +73,30 @@ public final class BubblewrapIsolation implements Isolation {
 
     @Override
     public List<String> command(Stage stage, List<String> init) {
+        return command(stage, init, false);
+    }
+
+    /**
+     * A terminal's sandbox differs in three ways: no new session, because a new session would lose
+     * the pseudo-terminal as controlling terminal (the reason for --new-session, faking input with
+     * TIOCSTI, is refused by the seccomp filter anyway); bwrap's own init as PID 1, which reaps the
+     * shell's orphans; and /dev/tty, which names the process's own controlling terminal.
+     */
+    @Override
+    public List<String> terminalCommand(Stage stage, List<String> init) {
+        return command(stage, init, true);
+    }
+
+    private List<String> command(Stage stage, List<String> init, boolean terminal) {
         List<String> args = new ArrayList<>(List.of(bwrap,
-                "--unshare-user", "--unshare-pid", "--unshare-ipc", "--unshare-uts", "--unshare-cgroup-try",
-                "--as-pid-1",
+                "--unshare-user", "--unshare-pid", "--unshare-ipc", "--unshare-uts", "--unshare-cgroup-try"));
+        if (!terminal) {
+            args.addAll(List.of("--as-pid-1", "--new-session"));
+        }
+        args.addAll(List.of(
                 "--uid", Integer.toString(Stage.SANDBOX_UID), "--gid", Integer.toString(Stage.SANDBOX_UID),
                 "--disable-userns", "--hostname", "sandbox",
-                "--die-with-parent", "--new-session", "--clearenv"));
+                "--die-with-parent", "--clearenv"));
         if (!stage.limits().network()) {
             args.add("--unshare-net");
         }
@@ -121,7 +139,11 @@ public final class BubblewrapIsolation implements Isolation {
                 "--symlink", "/proc/self/fd", "/dev/fd",
                 "--symlink", "/proc/self/fd/0", "/dev/stdin",
                 "--symlink", "/proc/self/fd/1", "/dev/stdout",
-                "--symlink", "/proc/self/fd/2", "/dev/stderr",
+                "--symlink", "/proc/self/fd/2", "/dev/stderr"));
+        if (terminal) {
+            args.addAll(List.of("--dev-bind", "/dev/tty", "/dev/tty"));
+        }
+        args.addAll(List.of(
                 "--perms", "1777", "--size", Long.toString(stage.limits().diskBytes()), "--tmpfs", "/tmp",
                 "--chdir", Stage.SANDBOX_WORK_DIR,
                 "--remount-ro", "/",

@@ -85,7 +85,7 @@ final class CgroupDetector {
         }
         if (V1_REQUIRED.stream().allMatch(c -> v1Mounts.containsKey(c) && v1Paths.containsKey(c))) {
             Map<String, Path> bases = new HashMap<>();
-            for (String controller : List.of("memory", "pids", "cpuacct", "freezer")) {
+            for (String controller : List.of("memory", "pids", "cpuacct", "freezer", "cpu")) {
                 if (v1Mounts.containsKey(controller) && v1Paths.containsKey(controller)) {
                     bases.put(controller, v1Mounts.get(controller).resolve(relative(v1Paths.get(controller))).resolve(groupName));
                 }

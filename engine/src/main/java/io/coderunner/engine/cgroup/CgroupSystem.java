@@ -8,6 +8,15 @@ public interface CgroupSystem {
     /** A new group for one stage, with the memory and process limits applied. */
     RunCgroup create(String name, Limits limits);
 
+    /**
+     * A new group whose processes together get at most {@code cpuCores} of the host's CPU time per
+     * period (the kernel's CFS quota): for long-lived sessions, which have no CPU-time budget.
+     * Hosts that cannot limit CPU give a group without that limit.
+     */
+    default RunCgroup create(String name, Limits limits, double cpuCores) {
+        return create(name, limits);
+    }
+
     /** For status pages: "cgroup v1", "cgroup v2" or "none". */
     String description();
 

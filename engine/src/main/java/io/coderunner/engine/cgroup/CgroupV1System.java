@@ -50,10 +50,23 @@ final class CgroupV1System implements CgroupSystem {
         Path pids = mkdir(bases.get("pids").resolve(name));
         Path cpu = mkdir(bases.get("cpuacct").resolve(name));
         Path freezer = bases.containsKey("freezer") ? mkdir(bases.get("freezer").resolve(name)) : null;
-        V1Group group = new V1Group(memory, pids, cpu, freezer, new long[1]);
+        V1Group group = new V1Group(memory, pids, cpu, freezer, null, new long[1]);
         group.apply(limits);
         names.add(name);
         return group;
+    }
+
+    @Override
+    public RunCgroup create(String name, Limits limits, double cpuCores) {
+        Path cpuBase = bases.get("cpu");
+        if (cpuBase == null) {
+            return create(name, limits);
+        }
+        V1Group plain = (V1Group) create(name, limits);
+        Path quota = mkdir(cpuBase.resolve(name));
+        CgroupFiles.write(quota.resolve("cpu.cfs_period_us"), Long.toString(CpuQuota.PERIOD_MICROS));
+        CgroupFiles.write(quota.resolve("cpu.cfs_quota_us"), Long.toString(CpuQuota.microsPerPeriod(cpuCores)));
+        return new V1Group(plain.memory(), plain.pids(), plain.cpu(), plain.freezer(), quota, plain.oomKillsBefore());
     }
 
     private static Path mkdir(Path dir) {
@@ -76,7 +89,8 @@ final class CgroupV1System implements CgroupSystem {
         }
         for (String name : names) {
             new V1Group(bases.get("memory").resolve(name), bases.get("pids").resolve(name), bases.get("cpuacct").resolve(name),
-                    bases.containsKey("freezer") ? bases.get("freezer").resolve(name) : null, new long[1]).remove();
+                    bases.containsKey("freezer") ? bases.get("freezer").resolve(name) : null,
+                    bases.containsKey("cpu") ? bases.get("cpu").resolve(name) : null, new long[1]).remove();
         }
         bases.values().forEach(CgroupFiles::remove);
     }
@@ -91,8 +105,11 @@ final class CgroupV1System implements CgroupSystem {
         return true;
     }
 
-    /** @param oomKillsBefore the group's OOM-kill count when its counters were last started (an array: it changes) */
-    private record V1Group(Path memory, Path pids, Path cpu, Path freezer, long[] oomKillsBefore) implements RunCgroup {
+    /**
+     * @param cpuQuota       the group in the cpu controller when its CPU share is limited, else null
+     * @param oomKillsBefore the group's OOM-kill count when its counters were last started (an array: it changes)
+     */
+    private record V1Group(Path memory, Path pids, Path cpu, Path freezer, Path cpuQuota, long[] oomKillsBefore) implements RunCgroup {
 
         @Override
         public void apply(Limits limits) {
@@ -127,6 +144,9 @@ final class CgroupV1System implements CgroupSystem {
             if (freezer != null) {
                 files.add(freezer.resolve("cgroup.procs"));
             }
+            if (cpuQuota != null && !cpuQuota.equals(cpu)) {
+                files.add(cpuQuota.resolve("cgroup.procs"));
+            }
             return files;
         }
 
@@ -138,6 +158,11 @@ final class CgroupV1System implements CgroupSystem {
         @Override
         public long peakMemoryBytes() {
             return CgroupFiles.readLong(memory.resolve("memory.max_usage_in_bytes"));
+        }
+
+        @Override
+        public long memoryBytes() {
+            return CgroupFiles.readLong(memory.resolve("memory.usage_in_bytes"));
         }
 
         @Override
@@ -188,7 +213,14 @@ final class CgroupV1System implements CgroupSystem {
 
         void remove() {
             killAll();
-            for (Path dir : freezer == null ? List.of(memory, pids, cpu) : List.of(memory, pids, cpu, freezer)) {
+            List<Path> dirs = new ArrayList<>(List.of(memory, pids, cpu));
+            if (freezer != null) {
+                dirs.add(freezer);
+            }
+            if (cpuQuota != null && !cpuQuota.equals(cpu) && Files.isDirectory(cpuQuota)) {
+                dirs.add(cpuQuota);
+            }
+            for (Path dir : dirs) {
                 CgroupFiles.remove(dir);
             }
         }

@@ -67,6 +67,13 @@ final class CgroupV2System implements CgroupSystem {
     }
 
     @Override
+    public RunCgroup create(String name, Limits limits, double cpuCores) {
+        RunCgroup group = create(name, limits);
+        CgroupFiles.write(runs.resolve(name).resolve("cpu.max"), CpuQuota.microsPerPeriod(cpuCores) + " " + CpuQuota.PERIOD_MICROS);
+        return group;
+    }
+
+    @Override
     public void close() {
         CgroupFiles.remove(runs);
     }
@@ -106,6 +113,11 @@ final class CgroupV2System implements CgroupSystem {
         @Override
         public long peakMemoryBytes() {
             return CgroupFiles.readLong(dir.resolve("memory.peak"));
+        }
+
+        @Override
+        public long memoryBytes() {
+            return CgroupFiles.readLong(dir.resolve("memory.current"));
         }
 
         @Override

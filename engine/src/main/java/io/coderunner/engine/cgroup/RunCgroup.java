@@ -25,6 +25,11 @@ public interface RunCgroup extends AutoCloseable {
     /** Highest memory use seen, in bytes; 0 when unknown. */
     long peakMemoryBytes();
 
+    /** Memory the group's processes use now (including the page cache charged to them), in bytes; 0 when unknown. */
+    default long memoryBytes() {
+        return 0;
+    }
+
     /** True when the kernel killed a process of the group for exceeding its memory limit. */
     boolean oomKilled();
 

@@ -24,6 +24,12 @@ public final class MountPlanner {
         return this;
     }
 
+    /** Adds a mount already planned (another language's, for a view that holds several toolchains). */
+    public MountPlanner add(Mount mount) {
+        mounts.putIfAbsent(mount.target(), mount);
+        return this;
+    }
+
     public List<Mount> plan() {
         // Parents before children, and nothing bound twice under an already bound directory.
         List<Mount> ordered = new ArrayList<>(mounts.values());

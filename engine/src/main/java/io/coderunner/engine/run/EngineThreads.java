@@ -1,6 +1,7 @@
 package io.coderunner.engine.run;
 
 import java.io.IOException;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -35,7 +36,12 @@ final class EngineThreads {
 
     /** Starts the process from the engine's long-lived spawner thread. */
     static Process spawn(ProcessBuilder builder) throws IOException {
-        Future<Process> started = SPAWNER.submit(builder::start);
+        return spawn(builder::start, builder.command().get(0));
+    }
+
+    /** Starts a process some other way (a pseudo-terminal's) from the spawner thread. */
+    static <P extends Process> P spawn(Callable<P> start, String what) throws IOException {
+        Future<P> started = SPAWNER.submit(start);
         boolean interrupted = false;
         try {
             while (true) {
@@ -50,7 +56,7 @@ final class EngineThreads {
             if (e.getCause() instanceof IOException io) {
                 throw io;
             }
-            throw new IOException("cannot start " + builder.command().get(0) + ": " + e.getCause(), e.getCause());
+            throw new IOException("cannot start " + what + ": " + e.getCause(), e.getCause());
         } finally {
             if (interrupted) {
                 Thread.currentThread().interrupt();

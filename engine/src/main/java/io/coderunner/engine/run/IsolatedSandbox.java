@@ -16,12 +16,26 @@ import io.coderunner.engine.Status;
 import io.coderunner.engine.cgroup.CgroupSystem;
 import io.coderunner.engine.language.CommandTemplate;
 import io.coderunner.engine.language.Language;
+import com.pty4j.PtyProcess;
+import com.pty4j.PtyProcessBuilder;
+import io.coderunner.engine.Terminal;
+import io.coderunner.engine.TerminalListener;
+import io.coderunner.engine.TerminalSpec;
+import io.coderunner.engine.cgroup.RunCgroup;
 import io.coderunner.engine.language.Mount;
+import io.coderunner.engine.language.MountPlanner;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.slf4j.Logger;
@@ -41,6 +55,20 @@ public final class IsolatedSandbox implements Sandbox {
     private final StageRunner stages;
     private final SandboxConfig config;
     private final ScheduledExecutorService timers;
+    private final boolean root;
+    private final TerminalSlots terminalSlots = new TerminalSlots();
+    private final Set<PtyTerminal> terminals = ConcurrentHashMap.newKeySet();
+    /**
+     * Host directories a run or terminal works in now. Only one at a time may: the directory belongs
+     * to that sandbox's uid while it works, and a second one would take it away from the first.
+     */
+    private final Set<Path> directoriesInUse = ConcurrentHashMap.newKeySet();
+    private final Launcher terminalLauncher;
+    private final int fileSizeBlockBytes = ShellRlimits.fileSizeBlockBytes();
+
+    /** Host paths a terminal sees besides its toolchains: the shell's tools, git, terminal descriptions. */
+    private static final List<String> TERMINAL_PATHS = List.of("/bin", "/usr/bin", "/etc/alternatives",
+            "/usr/lib/git-core", "/usr/share/git-core", "/usr/share/terminfo", "/lib/terminfo", "/usr/share/zoneinfo");
 
     public IsolatedSandbox(Isolation isolation, CgroupSystem cgroups, SandboxConfig config, boolean root) {
         isolation.verifyAvailable();
@@ -50,6 +78,8 @@ public final class IsolatedSandbox implements Sandbox {
         this.slots = new SlotPool(config.root().resolve("slots"), config.slots(), root ? config.uidBase() : null);
         this.timers = Executors.newScheduledThreadPool(1, Thread.ofPlatform().daemon().name("sandbox-timer").factory());
         this.stages = new StageRunner(isolation, cgroups, timers);
+        this.root = root;
+        this.terminalLauncher = new Launcher(!isolation.dropsPrivilegesItself());
     }
 
     @Override
@@ -105,24 +135,47 @@ public final class IsolatedSandbox implements Sandbox {
     }
 
     private RunResult execute(RunSpec spec, StdinChannel stdin, OutputListener listener, RunControl control, Slot slot) {
+        Path hostDir = spec.workDir();
+        boolean claimed = false;
         try {
             Language language = spec.language();
-            slot.prepare(spec.files(), spec.limits().diskBytes());
+            Path workDir;
+            if (hostDir == null) {
+                slot.prepare(spec.files(), spec.limits().diskBytes());
+                workDir = slot.workDir();
+            } else {
+                claim(hostDir);
+                claimed = true;
+                HostDirectory.lend(hostDir, slot.uid());
+                HostDirectory.write(hostDir, spec.files(), slot.uid());
+                workDir = hostDir;
+            }
             if (spec.environment() != null && spec.environment().writable() && slot.uid() != null) {
                 EnvironmentOwner.handTo(spec.environment().hostDir(), slot.uid());
             }
             StageResult compile = null;
             if (language.compiled()) {
-                compile = executeStage(slot, compileStage(spec, slot), StdinChannel.of(new byte[0]), listener, control);
+                compile = executeStage(slot, compileStage(spec, slot).in(workDir), StdinChannel.of(new byte[0]), listener, control);
                 if (compile.status() != Status.OK) {
                     return RunResult.compileFailed(compile);
                 }
             }
-            StageResult run = executeStage(slot, programStage(spec, slot), stdin, listener, control);
+            StageResult run = executeStage(slot, programStage(spec, slot).in(workDir), stdin, listener, control);
             return RunResult.ofRun(compile, run);
         } catch (SandboxException e) {
             log.error("Sandbox failure in slot {}: {}", slot.index(), e.getMessage());
             return RunResult.internalError(e.getMessage());
+        } finally {
+            if (claimed) {
+                // Every process of the run is gone by now (its stage's group was killed).
+                try {
+                    HostDirectory.reclaim(hostDir, slot.uid());
+                } catch (SandboxException e) {
+                    log.error("The run's work directory was not taken back: {}", e.getMessage());
+                } finally {
+                    directoriesInUse.remove(hostDir);
+                }
+            }
         }
     }
 
@@ -184,6 +237,129 @@ public final class IsolatedSandbox implements Sandbox {
     }
 
     @Override
+    public Terminal openTerminal(TerminalSpec spec, TerminalListener listener) {
+        if (slots.closed()) {
+            throw new SandboxException("the sandbox is shutting down");
+        }
+        int number = terminalSlots.take();
+        Integer uid = root ? config.uidBase() + TerminalSlots.UID_OFFSET + number : null;
+        String group = "term-" + number;
+        RunCgroup cgroup = null;
+        boolean lent = false;
+        try {
+            Path stateDir = terminalStateDir(number, uid);
+            Stage stage = terminalStage(spec, stateDir, uid);
+            List<String> isolated = isolation.terminalCommand(stage, terminalInit(spec));
+            claim(spec.workDir());
+            lent = true;
+            cgroup = cgroups.create(group, isolation.hostLimits(spec.limits()), spec.cpuCores());
+            HostDirectory.lend(spec.workDir(), uid);
+            List<String> command = terminalLauncher.command(stage, cgroup.procsFiles(), isolated, isolation.descriptors(stage));
+            PtyProcessBuilder builder = new PtyProcessBuilder(command.toArray(String[]::new))
+                    .setEnvironment(Map.of("PATH", "/usr/sbin:/usr/bin:/sbin:/bin", "TERM", "xterm-256color"))
+                    .setDirectory("/")
+                    .setInitialColumns(spec.cols())
+                    .setInitialRows(spec.rows())
+                    .setRedirectErrorStream(true)
+                    .setConsole(false);
+            PtyProcess process = EngineThreads.spawn(builder::start, "a terminal");
+            ProcessHandle.of(process.pid()).ifPresent(cgroup::attached);
+            RunCgroup owned = cgroup;
+            PtyTerminal[] self = new PtyTerminal[1];
+            PtyTerminal terminal = new PtyTerminal(spec, uid, cgroup, process, listener, () -> {
+                terminals.remove(self[0]);
+                owned.close();
+                try {
+                    HostDirectory.reclaim(spec.workDir(), uid);
+                } finally {
+                    directoriesInUse.remove(spec.workDir());
+                    terminalSlots.give(number);
+                }
+            });
+            self[0] = terminal;
+            terminals.add(terminal);
+            return terminal;
+        } catch (IOException | RuntimeException e) {
+            if (cgroup != null) {
+                cgroup.close();
+            }
+            if (lent) {
+                try {
+                    HostDirectory.reclaim(spec.workDir(), uid);
+                } finally {
+                    directoriesInUse.remove(spec.workDir());
+                }
+            }
+            terminalSlots.give(number);
+            if (e instanceof SandboxException sandboxException) {
+                throw sandboxException;
+            }
+            throw new SandboxException("cannot open a terminal: " + e.getMessage(), e);
+        }
+    }
+
+    private void claim(Path dir) {
+        if (!directoriesInUse.add(dir)) {
+            throw new io.coderunner.engine.DirectoryInUseException("the directory is in use by another run or terminal session: "
+                    + "wait for it to end");
+        }
+    }
+
+    /** The terminal's control directory: empty, but the runtime shows one to every sandbox. */
+    private Path terminalStateDir(int number, Integer uid) throws IOException {
+        Path base = config.root().resolve("terminals");
+        Files.createDirectories(base);
+        Files.setPosixFilePermissions(base, PosixFilePermissions.fromString("rwx--x--x"));
+        Path dir = base.resolve("term-" + number);
+        Files.createDirectories(dir);
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString(uid == null ? "rwx------" : "r-x------"));
+        if (uid != null) {
+            Files.setAttribute(dir, "unix:uid", uid, LinkOption.NOFOLLOW_LINKS);
+            Files.setAttribute(dir, "unix:gid", uid, LinkOption.NOFOLLOW_LINKS);
+        }
+        return dir;
+    }
+
+    private static Stage terminalStage(TerminalSpec spec, Path stateDir, Integer uid) {
+        MountPlanner planner = new MountPlanner();
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("PATH", "/usr/local/bin:/usr/bin:/bin");
+        env.put("HOME", Stage.SANDBOX_WORK_DIR);
+        env.put("TMPDIR", "/tmp");
+        env.put("LANG", "C.UTF-8");
+        env.put("USER", "runner");
+        env.put("SHELL", "/usr/bin/bash");
+        env.put("TERM", "xterm-256color");
+        env.put("PS1", "\\w $ ");
+        for (Language language : spec.toolchains()) {
+            language.mounts().forEach(planner::add);
+            language.env().forEach(env::putIfAbsent);
+        }
+        for (String path : TERMINAL_PATHS) {
+            if (Files.exists(Path.of(path), LinkOption.NOFOLLOW_LINKS)) {
+                planner.add(Path.of(path));
+            }
+        }
+        List<Mount> mounts = planner.plan();
+        return new Stage(OutputFrame.Stage.RUN, spec.command(), env, mounts, spec.limits(), spec.workDir(), stateDir, uid);
+    }
+
+    /** Sets the session's rlimits (no CPU-time one: a session is long) and execs its command. */
+    private List<String> terminalInit(TerminalSpec spec) {
+        long fileBlocks = Math.max(1, spec.limits().maxFileBytes() / fileSizeBlockBytes);
+        List<String> init = new ArrayList<>(List.of("/usr/bin/sh", "-c",
+                "ulimit -c 0 && ulimit -f " + fileBlocks + " && ulimit -n " + spec.limits().maxOpenFiles()
+                        + " || exit " + Launcher.SETUP_FAILED + "\nexec \"$@\"", "coderunner-terminal"));
+        init.addAll(spec.command());
+        return init;
+    }
+
+    /** Terminals open now. */
+    public int openTerminals() {
+        return terminals.size();
+    }
+
+    @Override
     public SandboxInfo info() {
         return new SandboxInfo(isolation.name(), cgroups.description(), slots.size(), isolation.isolated());
     }
@@ -195,6 +371,10 @@ public final class IsolatedSandbox implements Sandbox {
 
     @Override
     public void close() {
+        // Nothing of a terminal outlives the sandbox.
+        for (PtyTerminal terminal : List.copyOf(terminals)) {
+            terminal.close();
+        }
         timers.shutdownNow();
         slots.close();
         cgroups.close();

@@ -22,6 +22,16 @@ public interface Isolation {
      */
     List<String> command(Stage stage, List<String> init);
 
+    /**
+     * Like {@link #command} for a stage that runs under a pseudo-terminal: the terminal given to the
+     * runtime stays the program's controlling terminal, so job control and window sizes work.
+     * Runtimes that cannot do this refuse.
+     */
+    default List<String> terminalCommand(Stage stage, List<String> init) {
+        throw new io.coderunner.engine.SandboxException("terminal sessions need the bubblewrap runtime (this server runs "
+                + name() + ")");
+    }
+
     /** Where the init finds the slot's control directory ({@code stage.stateDir()}). */
     String controlDir(Stage stage);
 

@@ -35,6 +35,11 @@ public record Stage(
         mounts = List.copyOf(mounts);
     }
 
+    /** The same stage working in another host directory. */
+    public Stage in(Path directory) {
+        return new Stage(kind, command, env, mounts, limits, directory, stateDir, hostUid);
+    }
+
     /** What is fixed when a sandbox starts; a sandbox started ahead fits stages with the same key. */
     public LaunchKey launchKey() {
         return new LaunchKey(env, mounts, limits.network(), limits.diskBytes(), workDir, stateDir, hostUid);

@@ -229,12 +229,18 @@ class DatabaseTransfer {
     private static void restartIdentities(Connection connection, Map<String, List<String>> tables) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             for (Map.Entry<String, List<String>> table : tables.entrySet()) {
-                if (table.getValue().contains("id")) {
+                // Only tables whose id is an identity column have a sequence; a text id (a session's) has none.
+                if (table.getValue().contains("id") && hasIdentity(statement, table.getKey())) {
                     statement.execute("SELECT setval(pg_get_serial_sequence('" + table.getKey() + "', 'id'), "
-                            + "COALESCE((SELECT MAX(id) FROM " + table.getKey() + "), 0) + 1, false) "
-                            + "WHERE pg_get_serial_sequence('" + table.getKey() + "', 'id') IS NOT NULL");
+                            + "COALESCE((SELECT MAX(id) FROM " + table.getKey() + "), 0) + 1, false)");
                 }
             }
+        }
+    }
+
+    private static boolean hasIdentity(Statement statement, String table) throws SQLException {
+        try (java.sql.ResultSet rs = statement.executeQuery("SELECT pg_get_serial_sequence('" + table + "', 'id')")) {
+            return rs.next() && rs.getString(1) != null;
         }
     }
 

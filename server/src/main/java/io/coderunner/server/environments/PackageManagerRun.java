@@ -67,7 +67,7 @@ class PackageManagerRun {
                 4 * Limits.MIB, settings.diskBytes(), settings.diskBytes() + SCRATCH_BYTES, 1024, network);
         RunEnvironment environment = new RunEnvironment(dir, Ecosystem.AT, writable, tool.variables(), Map.of(), tool.mounts());
         RunSpec spec = new RunSpec(language, List.of(new SourceFile(language.mainFile(), tool.program())), new byte[0],
-                arguments, limits, environment);
+                arguments, limits, environment, null);
         RunHandle handle = sandbox.start(spec, listener);
         boolean exceeded = false;
         while (true) {

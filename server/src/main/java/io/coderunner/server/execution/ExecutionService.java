@@ -19,6 +19,7 @@ import io.coderunner.server.library.CodeLibrary;
 import io.coderunner.server.system.Caller;
 import io.coderunner.server.system.NotFoundException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -69,6 +70,19 @@ public class ExecutionService {
      * here; API calls are counted as they arrive), and recorded in the caller's history.
      */
     public ExecutionView executeAs(Caller caller, ExecuteRequest request, Long codeLibraryId) {
+        return executeAs(caller, request, codeLibraryId, null);
+    }
+
+    /**
+     * Like {@link #executeAs(Caller, ExecuteRequest, Long)}, in a host directory of the caller's (a
+     * workspace project): the run's files are written there, it is the program's working directory,
+     * and what the program writes there stays.
+     */
+    public ExecutionView executeIn(Caller caller, ExecuteRequest request, Path directory) {
+        return executeAs(caller, request, null, directory);
+    }
+
+    private ExecutionView executeAs(Caller caller, ExecuteRequest request, Long codeLibraryId, Path directory) {
         if (codeLibraryId != null && request.code() == null && (request.files() == null || request.files().isEmpty())) {
             request = savedCode(caller, request, codeLibraryId);
         }
@@ -76,6 +90,9 @@ public class ExecutionService {
         try (RunEnvironments.Lease environment = openEnvironment(caller, request)) {
             RunSpec spec = withEnvironment(toSpec(inEnvironmentLanguage(request, environment), tierLimits(tier), tierLimits(tier)),
                     environment);
+            if (directory != null) {
+                spec = spec.inDirectory(directory);
+            }
             Quotas.Kind kind = caller.viaApiKey() ? null : Quotas.Kind.EXECUTIONS;
             if (kind != null) {
                 quotas.take(caller, kind);

@@ -3,6 +3,7 @@ package io.coderunner.server.execution;
 import java.io.IOException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicLong;
+import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
 
@@ -12,7 +13,7 @@ import org.springframework.web.socket.WebSocketSession;
  * chunk is dropped (and counted), so a client that reads slowly, or not at all, costs the server at
  * most that much memory. Messages that must arrive (started, result, errors) are never dropped.
  */
-final class Outbox {
+public final class Outbox {
 
     private static final String CLOSE = "";
 
@@ -21,15 +22,16 @@ final class Outbox {
     private final LinkedBlockingQueue<String> queue = new LinkedBlockingQueue<>();
     private final AtomicLong queuedBytes = new AtomicLong();
     private final AtomicLong droppedBytes = new AtomicLong();
+    private volatile CloseStatus closeWith;
 
-    Outbox(WebSocketSession session, long limitBytes) {
+    public Outbox(WebSocketSession session, long limitBytes) {
         this.session = session;
         this.limitBytes = limitBytes;
         Thread.ofVirtual().name("ws-send-" + session.getId()).start(this::drain);
     }
 
     /** Queues output unless too much is waiting already; returns false when it was dropped. */
-    boolean offerOutput(String message, int outputBytes) {
+    public boolean offerOutput(String message, int outputBytes) {
         if (queuedBytes.get() + message.length() > limitBytes) {
             droppedBytes.addAndGet(outputBytes);
             return false;
@@ -38,20 +40,26 @@ final class Outbox {
         return true;
     }
 
-    void send(String message) {
+    public void send(String message) {
         enqueue(message);
     }
 
-    long droppedBytes() {
+    public long droppedBytes() {
         return droppedBytes.get();
     }
 
     /** Resets the count of dropped output, for the connection's next run. */
-    void startRun() {
+    public void startRun() {
         droppedBytes.set(0);
     }
 
-    void close() {
+    public void close() {
+        queue.add(CLOSE);
+    }
+
+    /** Sends what is queued, then closes the connection with this status (a last message is not lost to the close). */
+    public void closeAfterSending(CloseStatus status) {
+        closeWith = status;
         queue.add(CLOSE);
     }
 
@@ -65,6 +73,9 @@ final class Outbox {
             while (true) {
                 String message = queue.take();
                 if (message == CLOSE) {
+                    if (closeWith != null && session.isOpen()) {
+                        session.close(closeWith);
+                    }
                     return;
                 }
                 queuedBytes.addAndGet(-message.length());

@@ -10,13 +10,13 @@ import java.nio.charset.StandardCharsets;
  * Turns one output stream's chunks into text without breaking a character that a chunk boundary
  * cut in two: the incomplete bytes wait for the next chunk. Invalid bytes become U+FFFD.
  */
-final class StreamDecoder {
+public final class StreamDecoder {
 
     private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
             .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE);
     private ByteBuffer pending = ByteBuffer.allocate(0);
 
-    synchronized String decode(byte[] chunk) {
+    public synchronized String decode(byte[] chunk) {
         ByteBuffer input = ByteBuffer.allocate(pending.remaining() + chunk.length).put(pending).put(chunk).flip();
         CharBuffer out = CharBuffer.allocate(input.remaining() + 1);
         decoder.decode(input, out, false);

@@ -10,14 +10,15 @@ import java.nio.file.Path;
  * Resolves a path a client gave inside a root it may never leave (seed 003's audit: path traversal
  * and symbolic links). The path is relative, has no {@code ..}, NUL or backslash, stays under the
  * root once normalised, and no part of it that exists is a symbolic link — a link could point
- * anywhere on the host, and its target can change between a check and a use.
+ * anywhere on the host, and its target can change between a check and a use. Other modules whose
+ * files a client names (terminal sessions) resolve them here too.
  */
-final class SafePaths {
+public final class SafePaths {
 
     private SafePaths() {
     }
 
-    static Path resolve(Path root, String relative) {
+    public static Path resolve(Path root, String relative) {
         String value = relative == null ? "" : relative.strip();
         if (value.indexOf('\0') >= 0 || value.indexOf('\\') >= 0 || value.startsWith("/") || value.startsWith("~")) {
             throw new BadRequestException("path must be relative to the project, without '\\\\', NUL, '/' or '~' first: '" + printable(value) + "'");
@@ -39,11 +40,11 @@ final class SafePaths {
         return resolved;
     }
 
-    static boolean isPlainFile(Path path) {
+    public static boolean isPlainFile(Path path) {
         return Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS);
     }
 
-    static boolean isPlainDirectory(Path path) {
+    public static boolean isPlainDirectory(Path path) {
         return Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS);
     }
 

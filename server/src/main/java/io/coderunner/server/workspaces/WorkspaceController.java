@@ -7,7 +7,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -142,13 +142,21 @@ class WorkspaceController {
     @GetMapping("/workspace/projects/{name}/data/download")
     @PreAuthorize("isAuthenticated() and !hasRole('API_KEY')")
     @Operation(summary = "Download a file of the project")
-    ResponseEntity<FileSystemResource> download(@AuthenticationPrincipal Caller caller, @PathVariable("name") String name,
+    ResponseEntity<InputStreamResource> download(@AuthenticationPrincipal Caller caller, @PathVariable("name") String name,
                                                 @RequestParam(required = false, defaultValue = "") String path) {
-        Path file = files.requireFile(workspaces.root(caller, name), path);
+        // Opened without following any link on the way (see BeneathRoot): runs and terminals may change the files meanwhile.
+        java.nio.channels.SeekableByteChannel channel = BeneathRoot.open(workspaces.root(caller, name), path);
+        long size;
+        try {
+            size = channel.size();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(file.getFileName().toString()).build().toString())
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(Path.of(path).getFileName().toString()).build().toString())
                 .contentType(MediaType.APPLICATION_OCTET_STREAM)
-                .body(new FileSystemResource(file));
+                .contentLength(size)
+                .body(new InputStreamResource(java.nio.channels.Channels.newInputStream(channel)));
     }
 
     @GetMapping("/workspace/projects/{name}/data/content")

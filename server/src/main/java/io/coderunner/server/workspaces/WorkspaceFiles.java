@@ -15,10 +15,8 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import org.springframework.stereotype.Component;
@@ -78,21 +76,20 @@ class WorkspaceFiles {
         }
     }
 
+    /**
+     * The entries of a folder. Runs and terminal sessions may change a project's files while the
+     * server reads or writes them, so every file operation here goes through {@link BeneathRoot},
+     * which never follows a link, not even one swapped in after the path was checked.
+     */
     List<Entry> list(Path projectRoot, String relative) {
         Path dir = SafePaths.resolve(projectRoot, relative);
-        if (!SafePaths.isPlainDirectory(dir)) {
-            throw new NotFoundException("no such folder: '" + relative + "'");
-        }
+        String prefix = dir.equals(projectRoot) ? "" : projectRoot.relativize(dir) + "/";
         List<Entry> entries = new ArrayList<>();
-        try (Stream<Path> children = Files.list(dir)) {
-            for (Path child : children.sorted(Comparator.comparing(Path::toString)).toList()) {
-                BasicFileAttributes attrs = Files.readAttributes(child, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-                String type = attrs.isSymbolicLink() ? "link" : attrs.isDirectory() ? "folder" : "file";
-                entries.add(new Entry(child.getFileName().toString(), projectRoot.relativize(child).toString(), type,
-                        attrs.isDirectory() ? 0 : attrs.size(), Timestamps.iso(attrs.lastModifiedTime().toMillis())));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (BeneathRoot.Child child : BeneathRoot.children(projectRoot, relative)) {
+            BasicFileAttributes attrs = child.attrs();
+            String type = attrs.isSymbolicLink() ? "link" : attrs.isDirectory() ? "folder" : "file";
+            entries.add(new Entry(child.name(), prefix + child.name(), type,
+                    attrs.isDirectory() ? 0 : attrs.size(), Timestamps.iso(attrs.lastModifiedTime().toMillis())));
         }
         return entries;
     }
@@ -120,35 +117,19 @@ class WorkspaceFiles {
         }
         try {
             Files.createDirectories(file.getParent());
-            SafePaths.resolve(projectRoot, projectRoot.relativize(file.getParent()).toString());
-            Path temporary = Files.createTempFile(file.getParent(), ".upload-", ".part");
-            try {
-                long size = Files.copy(content, temporary, StandardCopyOption.REPLACE_EXISTING);
-                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                return size;
-            } finally {
-                Files.deleteIfExists(temporary);
-            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    Path requireFile(Path projectRoot, String relative) {
-        Path file = SafePaths.resolve(projectRoot, relative);
-        if (!SafePaths.isPlainFile(file)) {
-            throw new NotFoundException("no such file: '" + relative + "'");
-        }
-        return file;
+        return BeneathRoot.write(projectRoot, projectRoot.relativize(file).toString(), content);
     }
 
     String readText(Path projectRoot, String relative) {
-        Path file = requireFile(projectRoot, relative);
-        try {
-            if (Files.size(file) > MAX_TEXT_BYTES) {
+        try (java.nio.channels.SeekableByteChannel channel = BeneathRoot.open(projectRoot, relative)) {
+            if (channel.size() > MAX_TEXT_BYTES) {
                 throw new BadRequestException("the file is larger than " + MAX_TEXT_BYTES + " bytes: download it instead");
             }
-            return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file))).toString();
+            byte[] bytes = java.nio.channels.Channels.newInputStream(channel).readAllBytes();
+            return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
             throw new BadRequestException("the file is not UTF-8 text: download it instead");
         } catch (IOException e) {
@@ -161,10 +142,7 @@ class WorkspaceFiles {
         if (path.equals(projectRoot)) {
             throw new BadRequestException("path is required: delete the project itself with DELETE /workspace/projects/{name}");
         }
-        if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
-            throw new NotFoundException("no such file or folder: '" + relative + "'");
-        }
-        deleteTree(path);
+        BeneathRoot.delete(projectRoot, relative);
     }
 
     /** Bytes used by everything under {@code dir}. */

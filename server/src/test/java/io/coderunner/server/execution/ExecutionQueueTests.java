@@ -21,11 +21,15 @@ class ExecutionQueueTests extends ServerTest {
 
     @Test
     void aFullQueueAnswers429WithRetryAfterAndRecovers() throws Exception {
-        CompletableFuture<ApiClient.Response> slow = CompletableFuture.supplyAsync(() -> api.postJson("/api/execute",
-                Map.of("language", "python", "code", "import time\ntime.sleep(2)\nprint('slow done')\n")));
+        CompletableFuture<ApiClient.Response> slow = slowRun();
         ApiClient.Response refused = null;
         for (int i = 0; i < 50 && refused == null; i++) {
             Thread.sleep(50);
+            // On a loaded machine the slow run may reach the server after a quick one, and be the one refused: send it again.
+            if (slow.isDone() && slow.join().status() == 429) {
+                slow = slowRun();
+                continue;
+            }
             ApiClient.Response response = api.postJson("/api/execute", Map.of("language", "python", "code", "print(1)"));
             if (response.status() == 429) {
                 refused = response;
@@ -37,5 +41,10 @@ class ExecutionQueueTests extends ServerTest {
         assertThat(refused.json().get("detail").asString()).contains("queue is full");
         assertThat(slow.get().json().get("stdout").asString()).isEqualTo("slow done\n");
         assertThat(api.postJson("/api/execute", Map.of("language", "python", "code", "print(1)")).status()).isEqualTo(200);
+    }
+
+    private CompletableFuture<ApiClient.Response> slowRun() {
+        return CompletableFuture.supplyAsync(() -> api.postJson("/api/execute",
+                Map.of("language", "python", "code", "import time\ntime.sleep(2)\nprint('slow done')\n")));
     }
 }

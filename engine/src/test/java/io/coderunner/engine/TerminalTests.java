@@ -1,0 +1,165 @@
+package io.coderunner.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Terminals under a real pseudo-terminal in the bubblewrap sandbox, and runs in a host directory. */
+class TerminalTests {
+
+    @BeforeAll
+    static void requireBubblewrap() {
+        assumeTrue(SandboxFixture.bubblewrapInstalled(), "bubblewrap is not installed: run scripts/setup.sh");
+    }
+
+    /** What a terminal has shown so far. */
+    static final class Screen implements TerminalListener {
+        private final StringBuilder text = new StringBuilder();
+
+        @Override
+        public synchronized void output(byte[] chunk) {
+            text.append(new String(chunk, StandardCharsets.UTF_8));
+            notifyAll();
+        }
+
+        synchronized String waitFor(String wanted) throws InterruptedException {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (!text.toString().contains(wanted)) {
+                long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                assertThat(left).as("'%s' on the screen; it shows: %s", wanted, text.toString().replace("\r", "\\r").replace("\u001b", "\\e")).isPositive();
+                wait(left);
+            }
+            return text.toString();
+        }
+    }
+
+    private static Path workDir() throws IOException {
+        Path dir = Files.createTempDirectory("coderunner-terminal-test");
+        Files.setPosixFilePermissions(dir.getParent().resolve(dir.getFileName()), PosixFilePermissions.fromString("rwx------"));
+        return dir;
+    }
+
+    private static Terminal open(Path dir, Screen screen) {
+        return SandboxFixture.sandbox().openTerminal(TerminalSpec.shell(dir, SandboxFixture.LANGUAGES.all(),
+                Limits.defaults().withMemoryBytes(256 * Limits.MIB), 0.5, 80, 24), screen);
+    }
+
+    @Test
+    void aShellComputesResizesAndLeavesNothingWhenClosed() throws Exception {
+        Path dir = workDir();
+        Screen screen = new Screen();
+        Terminal terminal = open(dir, screen);
+        try {
+            terminal.write("echo $((6*7))\n".getBytes(StandardCharsets.UTF_8));
+            // The terminal's line discipline ends lines with CR LF, as xterm.js expects.
+            screen.waitFor("42\r\n");
+
+            terminal.resize(132, 40);
+            terminal.write("stty size\n".getBytes(StandardCharsets.UTF_8));
+            screen.waitFor("40 132");
+
+            // A file written in the terminal lands in the host directory; python is on the PATH.
+            terminal.write("python3 -c 'open(\"made.txt\",\"w\").write(\"from the terminal\")'; echo done-$((1+1))\n"
+                    .getBytes(StandardCharsets.UTF_8));
+            screen.waitFor("done-2");
+            assertThat(Files.readString(dir.resolve("made.txt"))).isEqualTo("from the terminal");
+
+            terminal.write("sleep 1000 &\n".getBytes(StandardCharsets.UTF_8));
+            terminal.write("echo started-$((2+3))\n".getBytes(StandardCharsets.UTF_8));
+            screen.waitFor("started-5");
+            // The shell goes on before its background child has executed sleep: wait for it.
+            for (int i = 0; i < 100 && !processesRunning("sleep 1000"); i++) {
+                Thread.sleep(50);
+            }
+            assertThat(processesRunning("sleep 1000")).isTrue();
+        } finally {
+            terminal.close();
+        }
+        assertThat(terminal.exited().get(10, TimeUnit.SECONDS)).isNotNull();
+        for (int i = 0; i < 100 && processesRunning("sleep 1000"); i++) {
+            Thread.sleep(50);
+        }
+        assertThat(processesRunning("sleep 1000")).as("a background process of the closed terminal").isFalse();
+        if (SandboxFixture.root()) {
+            // The directory is the server's again, and nothing in it belongs to the terminal's uid.
+            assertThat(Files.getAttribute(dir.resolve("made.txt"), "unix:uid", LinkOption.NOFOLLOW_LINKS)).isEqualTo(0);
+        }
+    }
+
+    @Test
+    void theNetworkIsUnreachableAndTheHostIsHidden() throws Exception {
+        Screen screen = new Screen();
+        try (Terminal terminal = open(workDir(), screen)) {
+            terminal.write(("ls /root /home 2>&1 | head -2; cat /etc/shadow 2>&1 | head -1; "
+                    + "python3 -c 'import socket; socket.create_connection((\"1.1.1.1\", 53), 2)' 2>&1 | tail -1; echo end-$((3*3))\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            String shown = screen.waitFor("end-9");
+            assertThat(shown).contains("/root': No such file or directory").contains("/etc/shadow: No such file or directory")
+                    .contains("Network is unreachable");
+        }
+    }
+
+    @Test
+    void aRunInAHostDirectoryKeepsWhatItWrites() throws Exception {
+        Path dir = workDir();
+        Files.writeString(dir.resolve("data.txt"), "input from before");
+        RunSpec spec = RunSpec.of(SandboxFixture.language("python"),
+                "import os\nprint(open('data.txt').read())\nopen('out.txt','w').write('kept')\nos.symlink('/etc/passwd', 'link')\n",
+                Limits.defaults()).inDirectory(dir);
+
+        RunResult result = SandboxFixture.sandbox().run(spec);
+
+        assertThat(result.status()).as(result.toString()).isEqualTo(Status.OK);
+        assertThat(result.stdout()).contains("input from before");
+        assertThat(Files.readString(dir.resolve("out.txt"))).isEqualTo("kept");
+        assertThat(Files.isSymbolicLink(dir.resolve("link"))).isTrue();
+        // A symbolic link left where the next run's file goes is replaced, never written through.
+        Files.delete(dir.resolve("main.py"));
+        Files.createSymbolicLink(dir.resolve("main.py"), dir.resolve("out.txt"));
+        RunResult second = SandboxFixture.sandbox().run(RunSpec.of(SandboxFixture.language("python"), "print('again')\n",
+                Limits.defaults()).inDirectory(dir));
+        assertThat(second.stdout()).isEqualTo("again\n");
+        assertThat(Files.readString(dir.resolve("out.txt"))).isEqualTo("kept");
+        assertThat(Files.isSymbolicLink(dir.resolve("main.py"))).isFalse();
+    }
+
+    @Test
+    void aRuntimeWithoutTerminalsRefusesClearly() throws Exception {
+        Path root = Files.createTempDirectory("coderunner-no-terminals");
+        Files.setPosixFilePermissions(root, PosixFilePermissions.fromString("rwx--x--x"));
+        SandboxConfig config = SandboxConfig.defaults(root).withRuntime(SandboxConfig.UNSAFE_PROCESS).withAllowUnsafe(true)
+                .withSlots(1).withCgroupName("coderunner-no-terminals");
+        try (Sandbox plain = Sandboxes.create(config)) {
+            assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> plain.openTerminal(TerminalSpec.shell(workDir(),
+                    SandboxFixture.LANGUAGES.all(), Limits.defaults(), 1.0, 80, 24), chunk -> { })))
+                    .isInstanceOf(SandboxException.class)
+                    .hasMessageContaining("terminal sessions need the bubblewrap runtime");
+        }
+    }
+
+    /** Whether a live host process has exactly this command line. */
+    static boolean processesRunning(String cmdline) throws IOException {
+        try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
+            return procs.filter(p -> p.getFileName().toString().matches("\\d+")).anyMatch(p -> {
+                try {
+                    String line = Files.readString(p.resolve("cmdline")).replace('\0', ' ').strip();
+                    String state = Files.readString(p.resolve("status")).replaceAll("(?s).*State:\\s*(\\S).*", "$1");
+                    return line.equals(cmdline) && !state.equals("Z");
+                } catch (IOException | RuntimeException e) {
+                    return false;
+                }
+            });
+        }
+    }
+}

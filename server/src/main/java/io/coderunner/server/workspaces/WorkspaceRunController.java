@@ -1,0 +1,37 @@
+package io.coderunner.server.workspaces;
+
+import io.coderunner.server.execution.ExecuteRequest;
+import io.coderunner.server.execution.ExecutionService;
+import io.coderunner.server.execution.ExecutionView;
+import io.coderunner.server.system.Caller;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** A run started in a project's files: what it writes stays in the project (seed 003). */
+@RestController
+@Tag(name = "Workspaces")
+class WorkspaceRunController {
+
+    private final WorkspaceService workspaces;
+    private final ExecutionService executions;
+
+    WorkspaceRunController(WorkspaceService workspaces, ExecutionService executions) {
+        this.workspaces = workspaces;
+        this.executions = executions;
+    }
+
+    @PostMapping("/workspace/projects/{name}/run")
+    @PreAuthorize("isAuthenticated() and !hasRole('API_KEY')")
+    @Operation(summary = "Run code in the project's folder (as POST /api/execute); the code's files are written "
+            + "into the project and what the program writes there stays")
+    ExecutionView run(@AuthenticationPrincipal Caller caller, @PathVariable("name") String name,
+                      @RequestBody ExecuteRequest request) {
+        return executions.executeIn(caller, request, workspaces.root(caller, name));
+    }
+}
