@@ -16,9 +16,10 @@ import java.util.Objects;
  *                   wall and CPU time are not used (a session lasts as long as its owner keeps it)
  * @param cpuCores   share of the host's CPUs all its processes get together (e.g. 0.5)
  * @param command    what runs under the terminal; {@link #SHELL} for an interactive shell
+ * @param environment packages the terminal sees as runs do (read-only, its variables set), or null
  */
 public record TerminalSpec(Path workDir, Collection<Language> toolchains, Limits limits, double cpuCores,
-                           int cols, int rows, List<String> command) {
+                           int cols, int rows, List<String> command, RunEnvironment environment) {
 
     public static final List<String> SHELL = List.of("/usr/bin/bash", "-i");
     public static final int MAX_SIZE = 1000;
@@ -38,11 +39,25 @@ public record TerminalSpec(Path workDir, Collection<Language> toolchains, Limits
         if (!(cpuCores > 0)) {
             throw new InvalidRunException("cpuCores must be positive, was " + cpuCores);
         }
+        if (environment != null && environment.writable()) {
+            // A session lasts long and is typed into: what it may change of an environment is nothing.
+            throw new InvalidRunException("a terminal sees an environment read-only");
+        }
+    }
+
+    public TerminalSpec(Path workDir, Collection<Language> toolchains, Limits limits, double cpuCores,
+                        int cols, int rows, List<String> command) {
+        this(workDir, toolchains, limits, cpuCores, cols, rows, command, null);
     }
 
     public static TerminalSpec shell(Path workDir, Collection<Language> toolchains, Limits limits, double cpuCores,
                                      int cols, int rows) {
         return new TerminalSpec(workDir, toolchains, limits, cpuCores, cols, rows, SHELL);
+    }
+
+    /** The same terminal with {@code packages} shown to it (null for none). */
+    public TerminalSpec withEnvironment(RunEnvironment packages) {
+        return new TerminalSpec(workDir, toolchains, limits, cpuCores, cols, rows, command, packages);
     }
 
     public static void requireSize(int cols, int rows) {

@@ -57,6 +57,43 @@ class EnvironmentMountTests {
     }
 
     @Test
+    void aTerminalSeesTheEnvironmentReadOnlyWithItsVariables() throws Exception {
+        Path venv = virtualEnvironment();
+        Path greeting = venv.resolve("lib").resolve(pythonDir()).resolve("site-packages/greeting.py");
+        Files.writeString(greeting, "WORDS = 'from the environment'\n");
+        // Open to every uid on the host, so that only the read-only mount can refuse the terminal's writes.
+        try (var entries = Files.walk(venv)) {
+            for (Path path : entries.filter(p -> !Files.isSymbolicLink(p)).toList()) {
+                Files.setPosixFilePermissions(path, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
+            }
+        }
+        Path workDir = Files.createTempDirectory("coderunner-terminal-env");
+        TerminalTests.Screen screen = new TerminalTests.Screen();
+        TerminalSpec spec = TerminalSpec.shell(workDir, SandboxFixture.LANGUAGES.all(), Limits.defaults(), 0.5, 200, 24)
+                .withEnvironment(python(venv, false));
+        Terminal terminal = SandboxFixture.sandbox().openTerminal(spec, screen);
+        try {
+            terminal.write(("python3 -c \"import greeting, sys; print(greeting.WORDS.upper(), sys.prefix)\"; "
+                    + "echo \"$VIRTUAL_ENV:${PATH%%:*}\" | tr a-z A-Z\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            screen.waitFor("FROM THE ENVIRONMENT " + AT + "\r\n");
+            screen.waitFor((AT + ":" + AT + "/bin").toUpperCase() + "\r\n");
+            terminal.write(("touch " + AT + "/x || echo refused-$((6*7))\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            assertThat(screen.waitFor("refused-42")).contains("Read-only file system");
+        } finally {
+            terminal.close();
+        }
+        assertThat(Files.exists(venv.resolve("x"))).isFalse();
+    }
+
+    @Test
+    void aTerminalIsNeverGivenAWritableEnvironment() throws Exception {
+        TerminalSpec spec = TerminalSpec.shell(Files.createTempDirectory("coderunner-terminal-env"), List.of(), Limits.defaults(),
+                0.5, 80, 24);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> spec.withEnvironment(python(virtualEnvironment(), true)))
+                .isInstanceOf(InvalidRunException.class).hasMessageContaining("read-only");
+    }
+
+    @Test
     void anEnvironmentCannotCoverTheSandboxsOwnPlaces() {
         for (String place : List.of("/work", "/tmp/x", "/usr/lib", "/", "/opt/../etc")) {
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> new RunEnvironment(Path.of("/tmp"), place, false,

@@ -135,6 +135,24 @@ class TerminalTests {
     }
 
     @Test
+    void aRunInTheDirectoryOfAnOpenTerminalIsRefusedWhenItStarts() throws Exception {
+        Path dir = workDir();
+        Screen screen = new Screen();
+        Terminal terminal = open(dir, screen);
+        RunSpec spec = RunSpec.of(SandboxFixture.language("python"), "print('in the directory')\n", Limits.defaults())
+                .inDirectory(dir);
+        try {
+            assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> SandboxFixture.sandbox().start(spec, OutputListener.NONE)))
+                    .isInstanceOf(DirectoryInUseException.class)
+                    .hasMessageContaining("in use by another run or terminal session");
+        } finally {
+            terminal.close();
+        }
+        terminal.exited().get(10, TimeUnit.SECONDS);
+        assertThat(SandboxFixture.sandbox().run(spec).stdout()).isEqualTo("in the directory\n");
+    }
+
+    @Test
     void aRuntimeWithoutTerminalsRefusesClearly() throws Exception {
         Path root = Files.createTempDirectory("coderunner-no-terminals");
         Files.setPosixFilePermissions(root, PosixFilePermissions.fromString("rwx--x--x"));

@@ -90,7 +90,16 @@ public final class IsolatedSandbox implements Sandbox {
         if (spec.language().preview()) {
             result.complete(RunResult.preview(spec.mainFile().content()));
         } else {
-            EngineThreads.start("run-" + spec.language().id(), () -> runInSlot(spec, stdin, listener, control, result));
+            // Claimed here, not when a slot is free, so that a directory in use is refused to the caller at once.
+            if (spec.workDir() != null) {
+                claim(spec.workDir());
+            }
+            try {
+                EngineThreads.start("run-" + spec.language().id(), () -> runInSlot(spec, stdin, listener, control, result));
+            } catch (RuntimeException e) {
+                release(spec);
+                throw e;
+            }
         }
         return new Handle(stdin, control, result);
     }
@@ -102,6 +111,7 @@ public final class IsolatedSandbox implements Sandbox {
             slot = slots.acquire();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            release(spec);
             result.complete(RunResult.internalError("interrupted while waiting for a free sandbox"));
             return;
         }
@@ -136,7 +146,6 @@ public final class IsolatedSandbox implements Sandbox {
 
     private RunResult execute(RunSpec spec, StdinChannel stdin, OutputListener listener, RunControl control, Slot slot) {
         Path hostDir = spec.workDir();
-        boolean claimed = false;
         try {
             Language language = spec.language();
             Path workDir;
@@ -144,8 +153,6 @@ public final class IsolatedSandbox implements Sandbox {
                 slot.prepare(spec.files(), spec.limits().diskBytes());
                 workDir = slot.workDir();
             } else {
-                claim(hostDir);
-                claimed = true;
                 HostDirectory.lend(hostDir, slot.uid());
                 HostDirectory.write(hostDir, spec.files(), slot.uid());
                 workDir = hostDir;
@@ -166,14 +173,14 @@ public final class IsolatedSandbox implements Sandbox {
             log.error("Sandbox failure in slot {}: {}", slot.index(), e.getMessage());
             return RunResult.internalError(e.getMessage());
         } finally {
-            if (claimed) {
+            if (hostDir != null) {
                 // Every process of the run is gone by now (its stage's group was killed).
                 try {
                     HostDirectory.reclaim(hostDir, slot.uid());
                 } catch (SandboxException e) {
                     log.error("The run's work directory was not taken back: {}", e.getMessage());
                 } finally {
-                    directoriesInUse.remove(hostDir);
+                    release(spec);
                 }
             }
         }
@@ -305,6 +312,13 @@ public final class IsolatedSandbox implements Sandbox {
         }
     }
 
+    /** Gives back the run's work directory, claimed when it was started. */
+    private void release(RunSpec spec) {
+        if (spec.workDir() != null) {
+            directoriesInUse.remove(spec.workDir());
+        }
+    }
+
     /** The terminal's control directory: empty, but the runtime shows one to every sandbox. */
     private Path terminalStateDir(int number, Integer uid) throws IOException {
         Path base = config.root().resolve("terminals");
@@ -341,6 +355,15 @@ public final class IsolatedSandbox implements Sandbox {
             }
         }
         List<Mount> mounts = planner.plan();
+        RunEnvironment environment = spec.environment();
+        if (environment != null) {
+            // As for a run: its variables (PATH with its programs first) and its directory, read-only.
+            env.putAll(environment.variables());
+            List<Mount> withEnvironment = new ArrayList<>(mounts);
+            environment.mounts().stream().filter(mount -> !withEnvironment.contains(mount)).forEach(withEnvironment::add);
+            withEnvironment.add(environment.mount());
+            mounts = withEnvironment;
+        }
         return new Stage(OutputFrame.Stage.RUN, spec.command(), env, mounts, spec.limits(), spec.workDir(), stateDir, uid);
     }
 

@@ -1,6 +1,7 @@
 package io.coderunner.server.terminals;
 
 import io.coderunner.engine.Terminal;
+import io.coderunner.server.execution.RunEnvironments;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -10,7 +11,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A session whose terminal runs: the terminal, its kept log, the clients watching it, and when it
  * was last used. Output goes to the log and to every viewer under one lock, and a viewer joins
  * under the same lock, so a joining client gets the log's tail and then every byte after it,
- * none twice and none missing.
+ * none twice and none missing. The environment it was opened with (if any) is held until it ends,
+ * so that the environment is not deleted, nor its directory replaced, under its programs.
  */
 final class LiveSession {
 
@@ -28,6 +30,7 @@ final class LiveSession {
     final long idleMillis;
     final long lifetimeMillis;
     private final TerminalLog log;
+    private final RunEnvironments.Lease environment;
     private final List<Viewer> viewers = new ArrayList<>();
     private final AtomicInteger commands = new AtomicInteger();
     private final AtomicBoolean activityUnsaved = new AtomicBoolean();
@@ -35,13 +38,15 @@ final class LiveSession {
     private volatile Terminal terminal;
     private volatile long lastActivity;
 
-    LiveSession(String id, long userId, long createdAt, long idleMillis, long lifetimeMillis, TerminalLog log) {
+    LiveSession(String id, long userId, long createdAt, long idleMillis, long lifetimeMillis, TerminalLog log,
+                RunEnvironments.Lease environment) {
         this.id = id;
         this.userId = userId;
         this.createdAt = createdAt;
         this.idleMillis = idleMillis;
         this.lifetimeMillis = lifetimeMillis;
         this.log = log;
+        this.environment = environment;
         this.lastActivity = createdAt;
     }
 
@@ -129,8 +134,13 @@ final class LiveSession {
             return false;
         }
         Terminal open = terminal;
-        if (open != null) {
-            open.close();
+        try {
+            if (open != null) {
+                open.close();
+            }
+        } finally {
+            // Every process of the terminal is gone: the environment is free to change again.
+            releaseEnvironment();
         }
         try {
             record.run();
@@ -138,6 +148,13 @@ final class LiveSession {
             notifyEnd(why);
         }
         return true;
+    }
+
+    /** Gives the environment back; also when the terminal never started. Only the first call counts. */
+    void releaseEnvironment() {
+        if (environment != null) {
+            environment.close();
+        }
     }
 
     private void notifyEnd(String why) {

@@ -47,7 +47,8 @@ class TerminalController {
         this.settings = settings;
     }
 
-    record CreateRequest(String title, String project, Integer cols, Integer rows) {
+    /** {@code environment}: an environment's id or name, whose packages the terminal sees read-only. */
+    record CreateRequest(String title, String project, String environment, Integer cols, Integer rows) {
     }
 
     record TitleRequest(String title) {
@@ -61,18 +62,21 @@ class TerminalController {
 
     @PostMapping(path = "/ccresearch/sessions", consumes = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize(OWNER)
-    @Operation(summary = "Start a terminal session (bash in the sandbox), in one of your workspace projects or in files of its own")
+    @Operation(summary = "Start a terminal session (bash in the sandbox), in one of your workspace projects or in files of its own, "
+            + "optionally with one of your (or a public) environments, seen read-only")
     SessionView create(@AuthenticationPrincipal Caller caller, @RequestBody(required = false) CreateRequest request) {
-        CreateRequest r = request == null ? new CreateRequest(null, null, null, null) : request;
-        return SessionView.of(sessions.create(caller, r.title(), r.project(), r.cols(), r.rows(), SessionUploads.NONE));
+        CreateRequest r = request == null ? new CreateRequest(null, null, null, null, null) : request;
+        return SessionView.of(sessions.create(caller, r.title(), r.project(), r.environment(), r.cols(), r.rows(),
+                SessionUploads.NONE));
     }
 
     @PostMapping(path = "/ccresearch/sessions", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @PreAuthorize(OWNER)
-    @Operation(summary = "Start a terminal session with uploaded files (form fields title, project, files[])")
+    @Operation(summary = "Start a terminal session with uploaded files (form fields title, project, environment, files[])")
     SessionView createWithFiles(@AuthenticationPrincipal Caller caller,
                                 @RequestParam(required = false) String title,
                                 @RequestParam(required = false) String project,
+                                @RequestParam(required = false) String environment,
                                 @RequestParam(required = false) Integer cols,
                                 @RequestParam(required = false) Integer rows,
                                 @RequestParam(name = "files", required = false) List<MultipartFile> files,
@@ -84,7 +88,7 @@ class TerminalController {
         if (bracketFiles != null) {
             all.addAll(bracketFiles);
         }
-        return SessionView.of(sessions.create(caller, title, project, cols, rows, new SessionUploads(all)));
+        return SessionView.of(sessions.create(caller, title, project, environment, cols, rows, new SessionUploads(all)));
     }
 
     @GetMapping("/ccresearch/sessions")

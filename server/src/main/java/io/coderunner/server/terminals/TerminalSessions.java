@@ -12,6 +12,7 @@ import io.coderunner.engine.language.LanguageRegistry;
 import io.coderunner.server.accounts.Accounts;
 import io.coderunner.server.accounts.Tier;
 import io.coderunner.server.audit.AuditEvent;
+import io.coderunner.server.execution.RunEnvironments;
 import io.coderunner.server.system.BadRequestException;
 import io.coderunner.server.system.Caller;
 import io.coderunner.server.system.ConflictException;
@@ -34,6 +35,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -63,6 +65,7 @@ class TerminalSessions {
     private final Workspaces workspaces;
     private final TerminalSettings settings;
     private final ApplicationEventPublisher events;
+    private final ObjectProvider<RunEnvironments> environments;
     private final Clock clock;
     private final Map<String, LiveSession> live = new ConcurrentHashMap<>();
     private final Map<Long, Object> userLocks = new ConcurrentHashMap<>();
@@ -70,7 +73,7 @@ class TerminalSessions {
 
     TerminalSessions(SessionStore store, SessionDirectories directories, Sandbox sandbox, LanguageRegistry languages,
                      Accounts accounts, Workspaces workspaces, TerminalSettings settings, ApplicationEventPublisher events,
-                     Clock clock) {
+                     ObjectProvider<RunEnvironments> environments, Clock clock) {
         this.store = store;
         this.directories = directories;
         this.sandbox = sandbox;
@@ -79,6 +82,7 @@ class TerminalSessions {
         this.workspaces = workspaces;
         this.settings = settings;
         this.events = events;
+        this.environments = environments;
         this.clock = clock;
         int left = store.endAllOpen(clock.millis());
         if (left > 0) {
@@ -88,8 +92,12 @@ class TerminalSessions {
         reaper.scheduleWithFixedDelay(this::reap, settings.reaperIntervalMs(), settings.reaperIntervalMs(), TimeUnit.MILLISECONDS);
     }
 
-    /** A new session with a running terminal, in the caller's project or a directory of its own. */
-    SessionStore.Session create(Caller caller, String title, String project, Integer cols, Integer rows, SessionUploads uploads) {
+    /**
+     * A new session with a running terminal, in the caller's project or a directory of its own, and
+     * with the caller's (or a public) environment when {@code environment} names one.
+     */
+    SessionStore.Session create(Caller caller, String title, String project, String environment, Integer cols, Integer rows,
+                                SessionUploads uploads) {
         int width = cols == null ? DEFAULT_COLS : cols;
         int height = rows == null ? DEFAULT_ROWS : rows;
         try {
@@ -102,7 +110,6 @@ class TerminalSessions {
             throw new BadRequestException("title must be at most " + MAX_TITLE + " characters");
         }
         Tier tier = accounts.tierOf(caller);
-        Tier.TerminalLimits limits = tier.terminals();
         Path projectDir = null;
         String projectName = null;
         if (project != null && !project.isBlank()) {
@@ -111,6 +118,34 @@ class TerminalSessions {
         }
         uploads.requireWithin(settings.uploadBytes(tier.level()));
 
+        RunEnvironments.Lease lease = openEnvironment(caller, environment);
+        boolean started = false;
+        try {
+            SessionStore.Session created = start(caller, name, projectDir, projectName, lease, width, height, tier, uploads);
+            started = true;
+            return created;
+        } finally {
+            if (!started && lease != null) {
+                lease.close();
+            }
+        }
+    }
+
+    /** The environment the request names, held by the session from now on; null when it names none. */
+    private RunEnvironments.Lease openEnvironment(Caller caller, String environment) {
+        if (environment == null || environment.isBlank()) {
+            return null;
+        }
+        RunEnvironments provider = environments.getIfAvailable();
+        if (provider == null) {
+            throw new BadRequestException("this server offers no environments");
+        }
+        return provider.open(caller, environment.strip());
+    }
+
+    private SessionStore.Session start(Caller caller, String name, Path projectDir, String projectName,
+                                       RunEnvironments.Lease lease, int width, int height, Tier tier, SessionUploads uploads) {
+        Tier.TerminalLimits limits = tier.terminals();
         String id = UUID.randomUUID().toString();
         long now = clock.millis();
         LiveSession session;
@@ -134,13 +169,15 @@ class TerminalSessions {
                 throw e;
             }
             session = new LiveSession(id, caller.userId(), now, limits.idleSeconds() * 1000, limits.lifetimeSeconds() * 1000,
-                    new TerminalLog(directories.logFile(id), settings.logBytes()));
+                    new TerminalLog(directories.logFile(id), settings.logBytes()), lease);
             store.insert(new SessionStore.Session(id, caller.userId(), name, projectName, SessionStatus.CREATED, height, width,
                     0, SessionUploads.json(saved), null, null, now, now, session.expiresAt(), null));
             live.put(id, session);
         }
         try {
-            Terminal terminal = sandbox.openTerminal(TerminalSpec.shell(workDir, toolchains(), sessionLimits(tier), limits.cpuCores(), width, height), session::output);
+            TerminalSpec spec = TerminalSpec.shell(workDir, toolchains(), sessionLimits(tier), limits.cpuCores(), width, height)
+                    .withEnvironment(lease == null ? null : lease.directory());
+            Terminal terminal = sandbox.openTerminal(spec, session::output);
             session.started(terminal);
             terminal.exited().whenComplete((status, failure) -> end(session, SessionStatus.TERMINATED, "exited"));
         } catch (DirectoryInUseException e) {

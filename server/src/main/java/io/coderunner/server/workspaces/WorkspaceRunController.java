@@ -1,9 +1,11 @@
 package io.coderunner.server.workspaces;
 
+import io.coderunner.engine.DirectoryInUseException;
 import io.coderunner.server.execution.ExecuteRequest;
 import io.coderunner.server.execution.ExecutionService;
 import io.coderunner.server.execution.ExecutionView;
 import io.coderunner.server.system.Caller;
+import io.coderunner.server.system.ConflictException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -32,6 +34,12 @@ class WorkspaceRunController {
             + "into the project and what the program writes there stays")
     ExecutionView run(@AuthenticationPrincipal Caller caller, @PathVariable("name") String name,
                       @RequestBody ExecuteRequest request) {
-        return executions.executeIn(caller, request, workspaces.root(caller, name));
+        try {
+            return executions.executeIn(caller, request, workspaces.root(caller, name));
+        } catch (DirectoryInUseException e) {
+            // The project's files belong to one sandbox at a time: a terminal session or another run has them now.
+            throw new ConflictException("project '" + name + "' is in use by a terminal session or another run: "
+                    + "wait for the run to end, or end the session, and try again");
+        }
     }
 }

@@ -25,18 +25,18 @@ import java.util.zip.ZipOutputStream;
  * written here: real wheels (PEP 427: the package, and its .dist-info with METADATA, WHEEL and
  * RECORD), made in the test because no public index can be reached from the build.
  */
-final class LocalPackageIndex implements AutoCloseable {
+public final class LocalPackageIndex implements AutoCloseable {
 
     private final HttpServer server;
     private final Map<String, Map<String, byte[]>> wheels = new ConcurrentHashMap<>();
 
-    LocalPackageIndex() throws IOException {
+    public LocalPackageIndex() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", this::handle);
         server.start();
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/simple/";
     }
 
@@ -44,7 +44,7 @@ final class LocalPackageIndex implements AutoCloseable {
      * Adds a pure-Python package whose module says its version, plus {@code extraFiles} files of
      * {@code extraBytes} bytes each, which compress well: a small download that is large on disk.
      */
-    LocalPackageIndex add(String name, String version, int extraFiles, int extraBytes) {
+    public LocalPackageIndex add(String name, String version, int extraFiles, int extraBytes) {
         wheels.computeIfAbsent(name, n -> new LinkedHashMap<>()).put(version, wheel(name, version, extraFiles, extraBytes));
         return this;
     }

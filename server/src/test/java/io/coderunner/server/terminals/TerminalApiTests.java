@@ -316,12 +316,22 @@ class TerminalApiTests extends ServerTest {
         assertThat(sneaky.body()).doesNotContain("root:");
         assertThat(owner.api().get("/workspace/projects/analysis/data/download?path=sneaky").status()).isEqualTo(404);
 
+        // While the terminal works in the project, a run there is refused with the reason (not a failed run).
+        ApiClient.Response busy = owner.api().postJson("/workspace/projects/analysis/run", Map.of("language", "python",
+                "code", "print('never')\n"));
+        assertThat(busy.status()).as(busy.body()).isEqualTo(409);
+        assertThat(busy.detail()).contains("project 'analysis' is in use by a terminal session");
+
         ApiClient.Response twice = owner.api().postJson("/ccresearch/sessions", Map.of("title", "again", "project", "analysis"));
         assertThat(twice.status()).isIn(409, 429);
         assertThat(owner.api().postJson("/ccresearch/sessions", Map.of("project", "no-such-project")).status()).isEqualTo(404);
         owner.api().delete("/ccresearch/sessions/" + id);
-        // The project's files stay when the session goes.
+        // The project's files stay when the session goes, and runs there work again.
         assertThat(owner.api().get("/workspace/projects/analysis/data/content?path=terminal.txt").status()).isEqualTo(200);
+        ApiClient.Response again = owner.api().postJson("/workspace/projects/analysis/run", Map.of("language", "python",
+                "code", "print(open('terminal.txt').read().strip())\n"));
+        assertThat(again.status()).as(again.body()).isEqualTo(200);
+        assertThat(again.json().get("stdout").asString()).isEqualTo("from-terminal\n");
     }
 
     @Test
@@ -334,7 +344,7 @@ class TerminalApiTests extends ServerTest {
         assertThat(owner.api().get("/ccresearch/sessions/detail/does-not-exist").status()).isEqualTo(404);
     }
 
-    private static void part(ByteArrayOutputStream body, String boundary, String name, String filename, String content) throws IOException {
+    static void part(ByteArrayOutputStream body, String boundary, String name, String filename, String content) throws IOException {
         String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\""
                 + (filename == null ? "" : "; filename=\"" + filename + "\"\r\nContent-Type: text/plain") + "\r\n\r\n";
         body.write(head.getBytes(StandardCharsets.UTF_8));
