@@ -97,6 +97,12 @@ class AccessTokens implements TokenAuthenticator {
         return Caller.user(user.id(), user.username(), user.admin(), user.level());
     }
 
+    @Override
+    public Instant expiresAt(String token) {
+        Verified claims = verified.getIfPresent(token);
+        return (claims != null ? claims : verify(token)).expiresAt();
+    }
+
     /** Parses the token and checks its signature and expiry. */
     private Verified verify(String token) {
         Jwt jwt;

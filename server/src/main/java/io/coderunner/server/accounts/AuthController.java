@@ -6,7 +6,10 @@ import io.coderunner.server.system.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.annotation.security.PermitAll;
+import io.coderunner.server.system.InvalidCredentialsException;
+import io.coderunner.server.system.SessionCookies;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -24,10 +27,12 @@ class AuthController {
 
     private final AccountService accounts;
     private final SignIn signIn;
+    private final BrowserSession browser;
 
-    AuthController(AccountService accounts, SignIn signIn) {
+    AuthController(AccountService accounts, SignIn signIn, BrowserSession browser) {
         this.accounts = accounts;
         this.signIn = signIn;
+        this.browser = browser;
     }
 
     @PostMapping("/register")
@@ -40,33 +45,60 @@ class AuthController {
     @PostMapping(path = "/login", consumes = MediaType.APPLICATION_JSON_VALUE)
     @PermitAll
     @Operation(summary = "Sign in with user name (or e-mail) and password: an access token and a refresh token")
-    TokenPair login(@RequestBody AccountRequests.Login request, HttpServletRequest http) {
-        return signIn.login(request.username(), request.password(), ClientAddress.of(http));
+    TokenPair login(@RequestBody AccountRequests.Login request, HttpServletRequest http, HttpServletResponse response) {
+        TokenPair tokens = signIn.login(request.username(), request.password(), ClientAddress.of(http));
+        browser.signedIn(tokens, http, response);
+        return tokens;
     }
 
     @PostMapping(path = "/login", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
     @PermitAll
     @Operation(summary = "Sign in with an OAuth2 password form (username, password)")
     TokenPair loginForm(@RequestParam(required = false) String username, @RequestParam(required = false) String password,
-                        HttpServletRequest http) {
-        return signIn.login(username, password, ClientAddress.of(http));
+                        HttpServletRequest http, HttpServletResponse response) {
+        TokenPair tokens = signIn.login(username, password, ClientAddress.of(http));
+        browser.signedIn(tokens, http, response);
+        return tokens;
     }
 
     @PostMapping("/refresh")
     @PermitAll
-    @Operation(summary = "Trade a refresh token for a new access token and a new refresh token")
-    TokenPair refresh(@RequestBody AccountRequests.Refresh request) {
-        return signIn.refresh(request.refreshToken());
+    @Operation(summary = "Trade a refresh token (in the body, or the browser's cookie) for a new access token and a new refresh token")
+    TokenPair refresh(@RequestBody(required = false) AccountRequests.Refresh request, HttpServletRequest http,
+                      HttpServletResponse response) {
+        String cookie = SessionCookies.read(http, SessionCookies.REFRESH);
+        String token = request != null && request.refreshToken() != null ? request.refreshToken() : cookie;
+        if (token == null) {
+            throw new BadRequestException("refresh_token is required (in the body, or the sign-in cookie)");
+        }
+        TokenPair tokens = signIn.refresh(token);
+        if (token.equals(cookie)) {
+            browser.signedIn(tokens, http, response);
+        }
+        return tokens;
     }
 
     @PostMapping("/logout")
     @PermitAll
     @Operation(summary = "End a sign-in: its refresh token (and every one rotated from it) stops working")
-    Map<String, String> logout(@RequestBody AccountRequests.Refresh request) {
-        if (request.refreshToken() == null) {
-            throw new BadRequestException("refresh_token is required");
+    Map<String, String> logout(@RequestBody(required = false) AccountRequests.Refresh request, HttpServletRequest http,
+                               HttpServletResponse response) {
+        String cookie = SessionCookies.read(http, SessionCookies.REFRESH);
+        String token = request != null && request.refreshToken() != null ? request.refreshToken() : cookie;
+        if (token == null) {
+            throw new BadRequestException("refresh_token is required (in the body, or the sign-in cookie)");
         }
-        signIn.logout(request.refreshToken());
+        if (token.equals(cookie)) {
+            // A browser is signed out whatever state its cookie was in.
+            browser.signedOut(http, response);
+            try {
+                signIn.logout(token);
+            } catch (InvalidCredentialsException alreadyEnded) {
+                return Map.of("message", "signed out");
+            }
+        } else {
+            signIn.logout(token);
+        }
         return Map.of("message", "signed out");
     }
 

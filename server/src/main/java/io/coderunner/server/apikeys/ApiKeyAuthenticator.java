@@ -7,6 +7,7 @@ import io.coderunner.server.system.InvalidCredentialsException;
 import io.coderunner.server.system.Timestamps;
 import io.coderunner.server.system.TokenAuthenticator;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
@@ -53,5 +54,13 @@ class ApiKeyAuthenticator implements TokenAuthenticator {
         keys.recordUse(key.id(), now);
         Set<String> scopes = key.scopes().stream().map(ApiScope::id).collect(Collectors.toSet());
         return new Caller(user.id(), user.username(), user.admin(), user.level(), key.id(), scopes);
+    }
+
+    @Override
+    public Instant expiresAt(String token) {
+        return keys.findByHash(KeyValues.hash(token))
+                .map(ApiKey::expiresAt)
+                .map(Instant::ofEpochMilli)
+                .orElse(null);
     }
 }

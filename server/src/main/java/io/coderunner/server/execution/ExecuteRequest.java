@@ -16,7 +16,9 @@ public record ExecuteRequest(
         List<String> args,
         LimitsRequest limits,
         // false: answer at once with the run's id; GET /api/executions/{id} gives the result later.
-        @JsonProperty("wait") Boolean waitForResult) {
+        @JsonProperty("wait") Boolean waitForResult,
+        // With wait false: where to POST the result when the run ends (only under URLs the administrator allows).
+        String callbackUrl) {
 
     public record FileRequest(String name, String content) {
     }

@@ -5,15 +5,13 @@ import io.coderunner.engine.OutputFrame;
 import io.coderunner.engine.RunResult;
 import io.coderunner.server.system.Caller;
 import io.coderunner.server.system.InvalidCredentialsException;
-import io.coderunner.server.system.TokenAuthenticator;
+import io.coderunner.server.system.SocketSignIn;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.security.core.Authentication;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
@@ -25,7 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
  * WS /ws/execute (seed 002): a run whose output streams to the client as the program writes it and
  * whose input the client types while it runs.
  *
- * <p>Client messages: {@code auth} (a JWT or an API key, when the handshake carried none),
+ * <p>Client messages: {@code auth} (a JWT or an API key, when the handshake carried none — a
+ * browser of this site's pages is signed in by its session cookie already; see {@link SocketSignIn}),
  * {@code start}, {@code stdin}, {@code eof}, {@code stop}. Server messages: {@code authenticated},
  * {@code started} (with the run's id, which POST /api/execute/stop/{id} also takes), {@code stdout}
  * and {@code stderr} chunks, {@code preview} for HTML, and last {@code result} with the fields of
@@ -43,21 +42,23 @@ class ExecuteSocketHandler extends TextWebSocketHandler {
     private static final String OUT = "out";
 
     private final ExecutionService executions;
-    private final List<TokenAuthenticator> authenticators;
+    private final SocketSignIn signIn;
     private final JsonMapper json;
 
-    ExecuteSocketHandler(ExecutionService executions, List<TokenAuthenticator> authenticators, JsonMapper json) {
+    ExecuteSocketHandler(ExecutionService executions, SocketSignIn signIn, JsonMapper json) {
         this.executions = executions;
-        this.authenticators = authenticators;
+        this.signIn = signIn;
         this.json = json;
     }
 
     @Override
     public void afterConnectionEstablished(WebSocketSession session) {
         session.getAttributes().put(OUT, new Outbox(session, BUFFER_LIMIT));
-        // A handshake that carried a credential (Authorization header, or the session) is already authenticated.
-        if (session.getPrincipal() instanceof Authentication authentication && authentication.getPrincipal() instanceof Caller caller) {
-            session.getAttributes().put(CALLER, caller);
+        // A handshake that carried a credential (Authorization header, or the session cookie) is already signed in.
+        SocketSignIn.SignedIn signedIn = signIn.fromHandshake(session);
+        if (signedIn != null) {
+            session.getAttributes().put(CALLER, signedIn.caller());
+            signIn.closeWhenExpired(session, signedIn);
         }
     }
 
@@ -82,19 +83,16 @@ class ExecuteSocketHandler extends TextWebSocketHandler {
     }
 
     private void authenticate(WebSocketSession session, String token) throws IOException {
-        for (TokenAuthenticator authenticator : authenticators) {
-            if (!token.isEmpty() && authenticator.supports(token)) {
-                try {
-                    Caller caller = authenticator.authenticate(token);
-                    session.getAttributes().put(CALLER, caller);
-                    send(session, Map.of("type", "authenticated", "username", caller.username()));
-                } catch (InvalidCredentialsException e) {
-                    session.close(new CloseStatus(4401, reason(e.getMessage())));
-                }
-                return;
-            }
+        SocketSignIn.SignedIn signedIn;
+        try {
+            signedIn = signIn.withToken(token);
+        } catch (InvalidCredentialsException e) {
+            SocketSignIn.close(session, e.getMessage());
+            return;
         }
-        session.close(new CloseStatus(4401, "auth needs a token: an access token or an API key"));
+        session.getAttributes().put(CALLER, signedIn.caller());
+        signIn.closeWhenExpired(session, signedIn);
+        send(session, Map.of("type", "authenticated", "username", signedIn.caller().username()));
     }
 
     private void start(WebSocketSession session, JsonNode body) throws IOException {
@@ -158,6 +156,7 @@ class ExecuteSocketHandler extends TextWebSocketHandler {
 
     @Override
     public void afterConnectionClosed(WebSocketSession session, CloseStatus status) {
+        signIn.forget(session);
         // A run nobody can see any more is not left running.
         if (session.getAttributes().get(RUN) instanceof LiveRun run) {
             run.handle().stop();
@@ -187,10 +186,5 @@ class ExecuteSocketHandler extends TextWebSocketHandler {
 
     private void error(WebSocketSession session, String detail) throws IOException {
         send(session, Map.of("type", "error", "detail", detail == null ? "refused" : detail));
-    }
-
-    /** A close reason must fit in 123 bytes. */
-    private static String reason(String message) {
-        return message.length() <= 120 ? message : message.substring(0, 117) + "...";
     }
 }

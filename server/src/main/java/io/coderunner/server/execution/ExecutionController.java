@@ -1,20 +1,22 @@
 package io.coderunner.server.execution;
 
-import jakarta.annotation.security.PermitAll;
+import io.coderunner.engine.OutputListener;
 import io.coderunner.engine.Sandbox;
 import io.coderunner.engine.SandboxInfo;
 import io.coderunner.engine.language.Language;
 import io.coderunner.engine.language.LanguageRegistry;
-import io.coderunner.server.system.NotFoundException;
-import io.coderunner.engine.OutputListener;
+import io.coderunner.server.system.BadRequestException;
 import io.coderunner.server.system.Caller;
-import org.springframework.http.ResponseEntity;
+import io.coderunner.server.system.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.annotation.security.PermitAll;
+import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -30,20 +32,32 @@ class ExecutionController {
     private final LanguageRegistry languages;
     private final ExecutionQueue queue;
     private final Sandbox sandbox;
+    private final RunCallbacks callbacks;
 
-    ExecutionController(ExecutionService executions, LanguageRegistry languages, ExecutionQueue queue, Sandbox sandbox) {
+    ExecutionController(ExecutionService executions, LanguageRegistry languages, ExecutionQueue queue, Sandbox sandbox,
+                        RunCallbacks callbacks) {
         this.executions = executions;
         this.languages = languages;
         this.queue = queue;
         this.sandbox = sandbox;
+        this.callbacks = callbacks;
     }
 
     @PostMapping("/api/execute")
     @PermitAll
     @Operation(summary = "Run code and wait for the result")
     ResponseEntity<?> execute(@AuthenticationPrincipal Caller caller, @RequestBody ExecuteRequest request) {
+        if (request != null && request.callbackUrl() != null && !Boolean.FALSE.equals(request.waitForResult())) {
+            throw new BadRequestException("callback_url is for runs started with \"wait\": false");
+        }
         if (request != null && Boolean.FALSE.equals(request.waitForResult())) {
+            URI callback = request.callbackUrl() == null ? null : callbacks.check(request.callbackUrl());
             LiveRun run = executions.startLive(caller, request, OutputListener.NONE, false);
+            if (callback != null) {
+                run.finished().thenAccept(result -> executions.state(run.id(), caller)
+                        .filter(state -> !state.running())
+                        .ifPresent(state -> callbacks.deliver(callback, state.result())));
+            }
             return ResponseEntity.accepted().body(Map.of("id", run.id(), "status", "RUNNING",
                     "status_url", "/api/executions/" + run.id()));
         }

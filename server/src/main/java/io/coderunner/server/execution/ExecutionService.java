@@ -173,7 +173,7 @@ public class ExecutionService {
                 .orElseThrow(() -> new NotFoundException("code_library_id " + codeLibraryId + " not found"));
         String language = request.language() == null || request.language().equals("python") ? entry.language() : request.language();
         return new ExecuteRequest(language, request.version(), entry.code(), null, request.stdin(), request.args(), request.limits(),
-                request.waitForResult());
+                request.waitForResult(), request.callbackUrl());
     }
 
     /** A tier's run limits: its timeout as wall and CPU time, its memory. */

@@ -15,6 +15,6 @@ record RunRequest(String language, String version, String code, List<ExecuteRequ
 
     ExecuteRequest toExecuteRequest() {
         return new ExecuteRequest(language == null || language.isBlank() ? "python" : language, version, code, files, stdin,
-                args, limits, true);
+                args, limits, true, null);
     }
 }

@@ -1,7 +1,6 @@
 package io.coderunner.server.execution;
 
-import io.coderunner.server.system.TokenAuthenticator;
-import java.util.List;
+import io.coderunner.server.system.SocketSignIn;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.socket.config.annotation.EnableWebSocket;
 import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
@@ -14,19 +13,20 @@ import tools.jackson.databind.json.JsonMapper;
 class WebSocketConfiguration implements WebSocketConfigurer {
 
     private final ExecutionService executions;
-    private final List<TokenAuthenticator> authenticators;
+    private final SocketSignIn signIn;
     private final JsonMapper json;
 
-    WebSocketConfiguration(ExecutionService executions, List<TokenAuthenticator> authenticators, JsonMapper json) {
+    WebSocketConfiguration(ExecutionService executions, SocketSignIn signIn, JsonMapper json) {
         this.executions = executions;
-        this.authenticators = authenticators;
+        this.signIn = signIn;
         this.json = json;
     }
 
     @Override
     public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
-        registry.addHandler(new ExecuteSocketHandler(executions, authenticators, json), "/ws/execute")
-                // Any origin: the connection is authenticated by a token the page sends, never by a cookie alone.
+        registry.addHandler(new ExecuteSocketHandler(executions, signIn, json), "/ws/execute")
+                // Any origin, as programs and other sites' pages may run code too; a session cookie signs a
+                // connection in only when the page is of this site (SocketSignIn).
                 .setAllowedOriginPatterns("*");
     }
 }

@@ -1,7 +1,9 @@
 package io.coderunner.server.system;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -14,11 +16,33 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 public final class CallerAuthentication extends AbstractAuthenticationToken {
 
     private final Caller caller;
+    private final Supplier<Instant> expiry;
+    private final boolean viaCookie;
 
     public CallerAuthentication(Caller caller) {
+        this(caller, null, false);
+    }
+
+    /**
+     * @param expiry    when the credential stops being good by itself (null when it does not);
+     *                  asked only by those who need it, as it may cost a lookup
+     * @param viaCookie whether the browser's session cookie carried the credential
+     */
+    public CallerAuthentication(Caller caller, Supplier<Instant> expiry, boolean viaCookie) {
         super(authorities(caller));
         this.caller = caller;
+        this.expiry = expiry == null ? () -> null : expiry;
+        this.viaCookie = viaCookie;
         setAuthenticated(true);
+    }
+
+    /** When the credential stops being good by itself, or null when it does not expire. */
+    public Instant expiresAt() {
+        return expiry.get();
+    }
+
+    public boolean viaCookie() {
+        return viaCookie;
     }
 
     private static List<GrantedAuthority> authorities(Caller caller) {

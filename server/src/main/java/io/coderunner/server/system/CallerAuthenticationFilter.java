@@ -11,10 +11,12 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Reads the request's credential ({@code Authorization: Bearer ...}, or {@code X-API-Key}) and,
- * when there is one, authenticates the caller with the authenticator that takes it. A credential
- * that is present but not good is refused at once with 401 naming what is wrong; a request
- * without one goes on anonymous, and the endpoint decides whether that is allowed.
+ * Reads the request's credential ({@code Authorization: Bearer ...}, or {@code X-API-Key}, or the
+ * browser's access-token cookie) and, when there is one, authenticates the caller with the
+ * authenticator that takes it. A header credential that is present but not good is refused at
+ * once with 401 naming what is wrong; a request without one goes on anonymous, and the endpoint
+ * decides whether that is allowed. A stale cookie is ignored rather than refused, so that a
+ * browser whose access token expired can still sign in again or refresh.
  */
 final class CallerAuthenticationFilter extends OncePerRequestFilter {
 
@@ -28,10 +30,18 @@ final class CallerAuthenticationFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String token = credential(request);
-        if (token != null) {
+        if (token == null) {
+            for (String cookie : SessionCookies.readAll(request, SessionCookies.ACCESS)) {
+                try {
+                    SecurityContextHolder.getContext().setAuthentication(authenticate(cookie, true));
+                    break;
+                } catch (InvalidCredentialsException stale) {
+                    SecurityContextHolder.clearContext();
+                }
+            }
+        } else {
             try {
-                Caller caller = authenticate(token);
-                SecurityContextHolder.getContext().setAuthentication(new CallerAuthentication(caller));
+                SecurityContextHolder.getContext().setAuthentication(authenticate(token, false));
             } catch (InvalidCredentialsException e) {
                 SecurityContextHolder.clearContext();
                 response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
@@ -42,10 +52,11 @@ final class CallerAuthenticationFilter extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
-    private Caller authenticate(String token) {
+    private CallerAuthentication authenticate(String token, boolean viaCookie) {
         for (TokenAuthenticator authenticator : authenticators) {
             if (authenticator.supports(token)) {
-                return authenticator.authenticate(token);
+                Caller caller = authenticator.authenticate(token);
+                return new CallerAuthentication(caller, () -> authenticator.expiresAt(token), viaCookie);
             }
         }
         throw new InvalidCredentialsException("unrecognised credential: expected an access token or an API key (sk-...)");

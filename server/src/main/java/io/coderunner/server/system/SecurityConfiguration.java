@@ -1,6 +1,8 @@
 package io.coderunner.server.system;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
+import java.util.Set;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
@@ -10,6 +12,10 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
 
@@ -29,7 +35,14 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, List<TokenAuthenticator> authenticators) throws Exception {
-        http.csrf(AbstractHttpConfigurer::disable)
+        CookieCsrfTokenRepository csrfTokens = CookieCsrfTokenRepository.withHttpOnlyFalse();
+        csrfTokens.setCookiePath("/");
+        csrfTokens.setCookieCustomizer(cookie -> cookie.sameSite("Lax"));
+        http.csrf(csrf -> csrf.csrfTokenRepository(csrfTokens)
+                        // The header carries the cookie's value as it is (no per-response masking), as a page's script reads it.
+                        .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
+                        .requireCsrfProtectionMatcher(SecurityConfiguration::changesSomethingSignedInByCookie))
+                .addFilterAfter(new CsrfCookieFilter(), CsrfFilter.class)
                 .httpBasic(AbstractHttpConfigurer::disable)
                 .formLogin(AbstractHttpConfigurer::disable)
                 .logout(AbstractHttpConfigurer::disable)
@@ -44,7 +57,11 @@ class SecurityConfiguration {
                                     "authentication required: send Authorization: Bearer <access token or API key>");
                         })
                         .accessDeniedHandler((request, response, e) -> ProblemResponses.write(response, HttpStatus.FORBIDDEN,
-                                "forbidden: " + request.getMethod() + " " + request.getRequestURI() + " is not allowed for this caller")))
+                                e instanceof CsrfException
+                                        ? "missing or wrong CSRF token: a request signed in by cookie must send the "
+                                                + SessionCookies.CSRF + " cookie's value in the " + SessionCookies.CSRF_HEADER + " header"
+                                        : "forbidden: " + request.getMethod() + " " + request.getRequestURI()
+                                                + " is not allowed for this caller")))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
@@ -53,5 +70,22 @@ class SecurityConfiguration {
                                 "camera=(), microphone=(), geolocation=(), payment=(), usb=()"))
                         .addHeaderWriter(new StaticHeadersWriter("Cross-Origin-Opener-Policy", "same-origin")));
         return http.build();
+    }
+
+    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
+    /** Signing in and registering need no token: they are how a browser gets one. */
+    private static final Set<String> OPEN_PATHS = Set.of("/login", "/register");
+
+    /**
+     * Only requests a browser could be tricked into sending need CSRF protection: those that
+     * change something and are signed in by cookie alone. A request that carries its credential
+     * in a header was made by a program (or a page) that holds the credential itself.
+     */
+    static boolean changesSomethingSignedInByCookie(HttpServletRequest request) {
+        return !SAFE_METHODS.contains(request.getMethod())
+                && request.getHeader("Authorization") == null
+                && request.getHeader("X-API-Key") == null
+                && SessionCookies.present(request)
+                && !OPEN_PATHS.contains(request.getRequestURI());
     }
 }

@@ -1,5 +1,7 @@
 package io.coderunner.server.system;
 
+import java.time.Instant;
+
 /**
  * Turns a credential from a request into the {@link Caller} it stands for. Modules provide one for
  * each kind of credential (access tokens, API keys); the security filter asks the one that takes it.
@@ -11,4 +13,12 @@ public interface TokenAuthenticator {
 
     /** The caller, or an {@link InvalidCredentialsException} saying what is wrong with the credential. */
     Caller authenticate(String token);
+
+    /**
+     * When a credential this authenticator accepted stops being good by itself, or null when it
+     * does not expire. A WebSocket connection signed in with it is closed then.
+     */
+    default Instant expiresAt(String token) {
+        return null;
+    }
 }

@@ -55,4 +55,12 @@ class AsyncRunTests extends ServerTest {
         assertThat(api.get("/api/executions/" + id).status()).isEqualTo(404);
         assertThat(owner.get("/executions").json().get(0).get("stdout").asString()).isEqualTo("mine\n");
     }
+
+    @Test
+    void callbacksAreRefusedUntilTheAdministratorAllowsThem() {
+        ApiClient.Response refused = api.postJson("/api/execute", Map.of("language", "bash", "code", "echo hi", "wait", false,
+                "callback_url", "http://127.0.0.1:9/hook"));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.detail()).contains("CODERUNNER_CALLBACK_ALLOWED_URLS");
+    }
 }

@@ -21,82 +21,14 @@ import tools.jackson.databind.json.JsonMapper;
 /** WS /ws/execute with a real WebSocket client: streaming output, typed input, stop from elsewhere. */
 class StreamingApiTests extends ServerTest {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
-    /** A WebSocket client that keeps every message with the time it arrived. */
-    final class Client implements WebSocket.Listener {
-        record Message(long atNanos, JsonNode body) {
-        }
-
-        final BlockingQueue<Message> messages = new LinkedBlockingQueue<>();
-        final CompletableFuture<String> closed = new CompletableFuture<>();
-        private final StringBuilder partial = new StringBuilder();
-        final WebSocket socket;
-
-        private final boolean reading;
-
+    /** A client of this test's server. */
+    final class Client extends ExecuteSocketClient {
         Client() {
-            this(true);
+            super(port, true, Map.of());
         }
 
-        /** @param reading false for a client that reads nothing until told to ({@code socket.request}) */
         Client(boolean reading) {
-            this.reading = reading;
-            socket = HttpClient.newHttpClient().newWebSocketBuilder()
-                    .buildAsync(URI.create("ws://127.0.0.1:" + port + "/ws/execute"), this).join();
-        }
-
-        @Override
-        public void onOpen(WebSocket webSocket) {
-            if (reading) {
-                webSocket.request(1);
-            }
-        }
-
-        @Override
-        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-                messages.add(new Message(System.nanoTime(), JSON.readTree(partial.toString())));
-                partial.setLength(0);
-            }
-            if (reading) {
-                webSocket.request(1);
-            }
-            return null;
-        }
-
-        @Override
-        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-            closed.complete(statusCode + " " + reason);
-            return null;
-        }
-
-        void send(Map<String, Object> message) {
-            socket.sendText(JSON.writeValueAsString(message), true).join();
-        }
-
-        Message next(String type) throws InterruptedException {
-            while (true) {
-                Message message = messages.poll(20, TimeUnit.SECONDS);
-                assertThat(message).as("a %s message", type).isNotNull();
-                if (message.body().get("type").asString().equals(type)) {
-                    return message;
-                }
-            }
-        }
-
-        /** Every message up to and including the result. */
-        List<Message> untilResult() throws InterruptedException {
-            List<Message> seen = new java.util.ArrayList<>();
-            while (true) {
-                Message message = messages.poll(30, TimeUnit.SECONDS);
-                assertThat(message).as("the result").isNotNull();
-                seen.add(message);
-                if (message.body().get("type").asString().equals("result")) {
-                    return seen;
-                }
-            }
+            super(port, reading, Map.of());
         }
     }
 
