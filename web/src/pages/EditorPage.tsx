@@ -131,12 +131,17 @@ export function EditorPage() {
   };
 
   const active = isActive(run);
-  const start = useCallback(() => {
+  const start = useCallback(async () => {
     if (!language || active) {
       return;
     }
+    if (user) {
+      // The socket signs in with the session cookie; an expired one is renewed first (the client refreshes on 401),
+      // so that the run counts as the user's and not as an anonymous one.
+      await api.get('/users/me').catch(() => undefined);
+    }
     connection.current?.start({ language, code, stdin: stdin || undefined, args: args.trim() ? splitArgs(args) : undefined });
-  }, [language, code, stdin, args, active]);
+  }, [language, code, stdin, args, active, user]);
 
   const sendLine = () => {
     connection.current?.type(typed + '\n');
@@ -146,7 +151,7 @@ export function EditorPage() {
   const onKeyDown = (event: React.KeyboardEvent) => {
     if ((event.ctrlKey || event.metaKey) && event.key === 'Enter') {
       event.preventDefault();
-      start();
+      void start();
     }
   };
 

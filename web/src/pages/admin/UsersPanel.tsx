@@ -25,7 +25,7 @@ interface UserFields {
 export function UsersPanel() {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const users = useLoad(() => api.get<User[]>('/users', { limit: 1000 }), []);
+  const users = useLoad(() => api.get<User[]>('/users', { limit: 500 }), []);
   const tiers = useLoad(() => api.get<Record<string, TierView>>('/user-levels'), []);
   const [editing, setEditing] = useState<User | 'new'>();
   const [resetting, setResetting] = useState<User>();
