@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what CodeRunner needs from the system's packages when it is missing:
-# bubblewrap (the sandbox) and the language toolchains it offers. Needs root for apt-get;
+# bubblewrap (the sandbox), the language toolchains it offers, Node.js and npm (to build the web
+# UI) and chromium with its driver (the UI's browser tests). Needs root for apt-get;
 # without root it says what is missing and goes on with what is there.
 set -euo pipefail
 
@@ -10,11 +11,15 @@ required=(bubblewrap util-linux)
 runtimes=(runsc)
 # Toolchains: a language is offered only when its toolchain is installed.
 toolchains=(python3 nodejs gcc g++ openjdk-17-jdk-headless golang-go ruby php-cli rustc)
+# The web UI's build (web/: npm ci, tsc, vite, vitest) and its tests in a real browser.
+webtools=(chromium chromium-driver)
 
 missing=()
-for package in "${required[@]}" "${runtimes[@]}" "${toolchains[@]}"; do
+for package in "${required[@]}" "${runtimes[@]}" "${toolchains[@]}" "${webtools[@]}"; do
   dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
 done
+# npm is its own package on Debian, but comes with nodejs from other sources (NodeSource).
+command -v npm >/dev/null 2>&1 || missing+=(npm)
 # A JDK the toolchain list names by version may be served by another version's package.
 if [[ " ${missing[*]} " == *" openjdk-17-jdk-headless "* ]] && [ -x /usr/bin/javac ]; then
   missing=("${missing[@]/openjdk-17-jdk-headless}")

@@ -21,13 +21,13 @@ request = urllib.request.Request(
     data=json.dumps({"language": "python", "code": "print(6 * 7)"}).encode(),
     headers={"Authorization": "Bearer ${key}", "Content-Type": "application/json"},
 )
-print(json.load(urllib.request.urlopen(request))["stdout"])`,
+print(json.load(urllib.request.urlopen(request))["output"])`,
     javascript: `const response = await fetch("${origin}/api/v1/execute", {
   method: "POST",
   headers: { Authorization: "Bearer ${key}", "Content-Type": "application/json" },
   body: JSON.stringify({ language: "python", code: "print(6 * 7)" }),
 });
-console.log((await response.json()).stdout);`,
+console.log((await response.json()).output);`,
   };
 }
 

@@ -223,7 +223,8 @@ class WebUiBrowserTests extends ServerTest {
         String answer = new String(curl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(curl.exitValue()).as(answer).isZero();
         JsonNode result = JsonMapper.builder().build().readTree(answer);
-        assertThat(result.get("stdout").asString()).as(answer).isEqualTo("42\n");
+        assertThat(result.get("success").asBoolean()).as(answer).isTrue();
+        assertThat(result.get("output").asString()).as(answer).isEqualTo("42\n");
 
         // The page counts the use.
         browser.driver.navigate().refresh();
@@ -262,7 +263,7 @@ class WebUiBrowserTests extends ServerTest {
         signIn("admin", ADMIN_PASSWORD);
         browser.open("/app/admin/users");
         browser.click(By.cssSelector("[data-testid=edit-user-" + name + "]"));
-        browser.click(By.id("user-level-select"));
+        browser.click(By.xpath("//input[@id='user-level-select']/ancestor::div[contains(@class,'ant-select-selector')]"));
         browser.click(By.xpath("//div[contains(@class,'ant-select-item-option') and @title='3 · Premium']"));
         browser.click(By.id("user-save"));
         browser.textContains(By.cssSelector("[data-testid=user-level-" + name + "]"), "Premium");
