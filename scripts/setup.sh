@@ -11,8 +11,8 @@ required=(bubblewrap util-linux)
 runtimes=(runsc)
 # Toolchains: a language is offered only when its toolchain is installed.
 toolchains=(python3 nodejs gcc g++ openjdk-17-jdk-headless golang-go ruby php-cli rustc)
-# The web UI's build (web/: npm ci, tsc, vite, vitest) and its tests in a real browser.
-webtools=(chromium chromium-driver)
+# The web UI's tests in a real browser, with a font for its Chinese pages (npm is checked below).
+webtools=(chromium chromium-driver fonts-wqy-microhei)
 
 missing=()
 for package in "${required[@]}" "${runtimes[@]}" "${toolchains[@]}" "${webtools[@]}"; do

@@ -170,6 +170,8 @@ export function EditorPage() {
             extra={
               <Space wrap>
                 <Select
+                  showSearch
+                  optionFilterProp="label"
                   style={{ minWidth: 180 }}
                   value={language}
                   onChange={changeLanguage}

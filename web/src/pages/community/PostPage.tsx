@@ -162,7 +162,7 @@ export function PostPage() {
   const guarded = async (action: () => Promise<unknown>) => {
     try {
       await action();
-      await comments.reload();
+      await Promise.all([comments.reload(), post.reload()]);
     } catch (e) {
       message.error(messageOf(e));
     }
@@ -178,7 +178,7 @@ export function PostPage() {
   }
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
-      <Card>{post.data ? <PostBody key={post.data.id} post={post.data} onDeleted={() => navigate('/community')} /> : <Spin />}</Card>
+      <Card>{post.data ? <PostBody key={`${post.data.id}-${post.data.comment_count}`} post={post.data} onDeleted={() => navigate('/community')} /> : <Spin />}</Card>
       <Card title={t('community.comments', { count: comments.data?.total ?? 0 })}>
         <CommentForm
           id="comment-input"

@@ -128,6 +128,11 @@ final class Browser implements AutoCloseable {
         }
     }
 
+    /** Waits until no Ant Design animation (drawers, modals, menus) is under way, for a clean screenshot. */
+    void settled() {
+        until(d -> d.findElements(By.cssSelector("[class*='-motion-'][class*='-active']")).isEmpty());
+    }
+
     void phoneSize() {
         driver.manage().window().setSize(new Dimension(390, 844));
     }

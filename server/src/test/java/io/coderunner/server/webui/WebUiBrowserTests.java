@@ -182,6 +182,23 @@ class WebUiBrowserTests extends ServerTest {
     }
 
     @Test
+    void anHtmlProgramIsPreviewedWithoutItsScripts() {
+        browser.open("/app/editor");
+        browser.click(By.cssSelector("[data-testid=language-select]"));
+        browser.driver.switchTo().activeElement().sendKeys("HTML");
+        browser.click(By.xpath("//div[contains(@class,'ant-select-item-option') and starts-with(@title,'HTML')]"));
+        browser.textContains(By.cssSelector("[data-testid=language-select]"), "HTML");
+        browser.typeProgram(List.of("<h1 id=\"greeting\">Previewed"));
+        browser.click(By.id("run-button"));
+        browser.visible(By.cssSelector("iframe[title=preview]"));
+        browser.driver.switchTo().frame(browser.driver.findElement(By.cssSelector("iframe[title=preview]")));
+        assertThat(browser.textContains(By.id("greeting"), "Previewed")).startsWith("Previewed");
+        browser.driver.switchTo().defaultContent();
+        assertThat(browser.driver.findElement(By.cssSelector("iframe[title=preview]")).getAttribute("sandbox")).isEmpty();
+        browser.screenshot("editor-html-preview");
+    }
+
+    @Test
     void saveToTheLibraryAndFindItBySearch() {
         signedInUser("lib");
         String title = unique("Reverser ");
@@ -282,8 +299,10 @@ class WebUiBrowserTests extends ServerTest {
         // Remembered: a new page load keeps the language.
         browser.open("/app/editor");
         browser.visible(By.xpath("//button[normalize-space(.)='运行']"));
+        browser.screenshot("phone-zh-editor");
         browser.click(By.cssSelector("[data-testid=nav-toggle]"));
         browser.visible(By.xpath("//a[normalize-space(.)='编辑器']"));
+        browser.settled();
         browser.screenshot("phone-zh-menu");
     }
 
