@@ -2,16 +2,18 @@
 # Runs CodeRunner's benchmarks on a real server started from its jar:
 #   execution  sandbox latency against the bare process, and POST /api/execute throughput
 #   accounts   authenticated reads and sign-ins per second, on SQLite and PostgreSQL
-# Usage: sudo bench/run.sh [all|execution|accounts] [options]
+#   streaming  time to the first output byte of a streaming run (WS /ws/execute) against the bare process
+# Usage: sudo bench/run.sh [all|execution|accounts|streaming] [options]
 #   execution options: --scale 0.2 (fewer runs), --runtime bubblewrap|gvisor
 #   accounts options:  --seconds N (per measurement, default 10)
+#   streaming options: --iterations N (default 300)
 # Reports go to bench/results/ (and stdout); docs/PERFORMANCE.md keeps the figures.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 which=all
 case "${1:-}" in
-  all|execution|accounts) which=$1; shift ;;
+  all|execution|accounts|streaming) which=$1; shift ;;
 esac
 
 bash scripts/setup.sh
@@ -31,4 +33,7 @@ if [ "$which" = all ] || [ "$which" = execution ]; then
 fi
 if [ "$which" = all ] || [ "$which" = accounts ]; then
   run io.coderunner.bench.AuthBenchmark --jar server/target/coderunner.jar --out bench/results/accounts.md "$@"
+fi
+if [ "$which" = all ] || [ "$which" = streaming ]; then
+  run io.coderunner.bench.FirstByteBenchmark --jar server/target/coderunner.jar --out bench/results/first-byte.md "$@"
 fi

@@ -11,15 +11,17 @@ required=(bubblewrap util-linux)
 runtimes=(runsc)
 # Toolchains: a language is offered only when its toolchain is installed.
 toolchains=(python3 nodejs gcc g++ openjdk-17-jdk-headless golang-go ruby php-cli rustc)
-# The web UI's tests in a real browser, with a font for its Chinese pages (npm is checked below).
+# Users' environments: Python virtual environments with pip, Node.js projects with npm. Debian's
+# nodejs comes without npm; a Node.js that brings its own npm (NodeSource's) must not get Debian's.
+toolchains+=(python3-venv python3-pip)
+command -v npm >/dev/null 2>&1 || toolchains+=(npm)
+# The web UI's tests in a real browser, with a font for its Chinese pages.
 webtools=(chromium chromium-driver fonts-wqy-microhei)
 
 missing=()
 for package in "${required[@]}" "${runtimes[@]}" "${toolchains[@]}" "${webtools[@]}"; do
   dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
 done
-# npm is its own package on Debian, but comes with nodejs from other sources (NodeSource).
-command -v npm >/dev/null 2>&1 || missing+=(npm)
 # A JDK the toolchain list names by version may be served by another version's package.
 if [[ " ${missing[*]} " == *" openjdk-17-jdk-headless "* ]] && [ -x /usr/bin/javac ]; then
   missing=("${missing[@]/openjdk-17-jdk-headless}")

@@ -44,6 +44,10 @@ final class ServerProcess implements AutoCloseable {
         builder.environment().put("CODERUNNER_PORT", Integer.toString(port));
         builder.environment().put("CODERUNNER_DATA_DIR", data.toString());
         builder.environment().put("CODERUNNER_ADMIN_PASSWORD", ADMIN_PASSWORD);
+        // The server does not start without the key users' AI provider keys are encrypted with.
+        byte[] aiKey = new byte[32];
+        new java.security.SecureRandom().nextBytes(aiKey);
+        builder.environment().put("CODERUNNER_AI_ENCRYPTION_KEY", java.util.Base64.getEncoder().encodeToString(aiKey));
         builder.environment().putAll(environment);
         Process process = builder.start();
         String baseUrl = "http://127.0.0.1:" + port;

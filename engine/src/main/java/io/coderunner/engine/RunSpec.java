@@ -8,10 +8,12 @@ import java.util.Objects;
  * One run to make: which language, which files (the first is the entry point), what input and
  * arguments, and the limits of the run stage. Compile limits come from the sandbox configuration.
  *
- * @param stdin bytes given to the program before end-of-file, or null for an interactive run whose
- *              input arrives through {@link RunHandle#writeStdin}
+ * @param stdin       bytes given to the program before end-of-file, or null for an interactive run whose
+ *                    input arrives through {@link RunHandle#writeStdin}
+ * @param environment the packages the run uses, or null for the language's own
  */
-public record RunSpec(Language language, List<SourceFile> files, byte[] stdin, List<String> args, Limits limits) {
+public record RunSpec(Language language, List<SourceFile> files, byte[] stdin, List<String> args, Limits limits,
+                      RunEnvironment environment) {
 
     public static final int MAX_FILES = 64;
     public static final int MAX_ARGS = 64;
@@ -40,6 +42,10 @@ public record RunSpec(Language language, List<SourceFile> files, byte[] stdin, L
         }
     }
 
+    public RunSpec(Language language, List<SourceFile> files, byte[] stdin, List<String> args, Limits limits) {
+        this(language, files, stdin, args, limits, null);
+    }
+
     public static RunSpec of(Language language, String code, Limits limits) {
         return new RunSpec(language, List.of(new SourceFile(language.mainFile(), code)), new byte[0], List.of(), limits);
     }
@@ -53,10 +59,14 @@ public record RunSpec(Language language, List<SourceFile> files, byte[] stdin, L
     }
 
     public RunSpec withStdin(byte[] input) {
-        return new RunSpec(language, files, input, args, limits);
+        return new RunSpec(language, files, input, args, limits, environment);
     }
 
     public RunSpec withArgs(List<String> arguments) {
-        return new RunSpec(language, files, stdin, arguments, limits);
+        return new RunSpec(language, files, stdin, arguments, limits, environment);
+    }
+
+    public RunSpec withEnvironment(RunEnvironment value) {
+        return new RunSpec(language, files, stdin, args, limits, value);
     }
 }

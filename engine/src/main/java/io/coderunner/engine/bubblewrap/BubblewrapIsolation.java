@@ -95,6 +95,10 @@ public final class BubblewrapIsolation implements Isolation {
             switch (mount.kind()) {
                 case READ_ONLY_BIND -> args.addAll(List.of("--ro-bind", mount.source(), mount.target()));
                 case SYMLINK -> args.addAll(List.of("--symlink", mount.source(), mount.target()));
+                // By path, like the language's mounts: bwrap resolves a descriptor's path and
+                // checks it as the slot's uid anyway, so the directory's parents must let it pass.
+                case ENVIRONMENT_READ_ONLY -> args.addAll(List.of("--ro-bind", mount.source(), mount.target()));
+                case ENVIRONMENT_WRITABLE -> args.addAll(List.of("--bind", mount.source(), mount.target()));
             }
         }
         if (stage.limits().network()) {

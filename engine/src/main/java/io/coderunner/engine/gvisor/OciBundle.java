@@ -45,8 +45,12 @@ final class OciBundle {
         // none of them is a host device.
         mounts.add(OciMount.internal("tmpfs", "/dev", List.of("mode=755", "size=65536")));
         for (Mount mount : stage.mounts()) {
-            if (mount.kind() == Mount.Kind.READ_ONLY_BIND) {
-                mounts.add(OciMount.readOnly(mount.source(), mount.target()));
+            switch (mount.kind()) {
+                case READ_ONLY_BIND, ENVIRONMENT_READ_ONLY -> mounts.add(OciMount.readOnly(mount.source(), mount.target()));
+                case ENVIRONMENT_WRITABLE -> mounts.add(OciMount.writable(mount.source(), mount.target()));
+                case SYMLINK -> {
+                    // made in the root file system, after the mount points
+                }
             }
         }
         for (String name : SandboxEtc.FILES) {

@@ -3,6 +3,7 @@ package io.coderunner.engine.run;
 import io.coderunner.engine.Limits;
 import io.coderunner.engine.OutputFrame;
 import io.coderunner.engine.OutputListener;
+import io.coderunner.engine.RunEnvironment;
 import io.coderunner.engine.RunHandle;
 import io.coderunner.engine.RunResult;
 import io.coderunner.engine.RunSpec;
@@ -15,6 +16,8 @@ import io.coderunner.engine.Status;
 import io.coderunner.engine.cgroup.CgroupSystem;
 import io.coderunner.engine.language.CommandTemplate;
 import io.coderunner.engine.language.Language;
+import io.coderunner.engine.language.Mount;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,7 +78,8 @@ public final class IsolatedSandbox implements Sandbox {
         Stage next = null;
         try {
             result.complete(execute(spec, stdin, listener, control, slot));
-            next = firstStage(spec, slot);
+            // The next sandbox is started without the environment: it is the caller's, not the slot's.
+            next = firstStage(spec.withEnvironment(null), slot);
         } catch (Throwable t) {
             log.error("Run failed inside the engine", t);
             result.complete(RunResult.internalError("the engine failed: " + t.getMessage()));
@@ -104,6 +108,9 @@ public final class IsolatedSandbox implements Sandbox {
         try {
             Language language = spec.language();
             slot.prepare(spec.files(), spec.limits().diskBytes());
+            if (spec.environment() != null && spec.environment().writable() && slot.uid() != null) {
+                EnvironmentOwner.handTo(spec.environment().hostDir(), slot.uid());
+            }
             StageResult compile = null;
             if (language.compiled()) {
                 compile = executeStage(slot, compileStage(spec, slot), StdinChannel.of(new byte[0]), listener, control);
@@ -162,7 +169,18 @@ public final class IsolatedSandbox implements Sandbox {
         env.put("LANG", "C.UTF-8");
         env.put("USER", "runner");
         env.putAll(language.env());
-        return new Stage(kind, command, env, language.mounts(), limits, slot.workDir(), slot.stateDir(), slot.uid());
+        List<Mount> mounts = language.mounts();
+        RunEnvironment environment = spec.environment();
+        if (environment != null) {
+            env.putAll(environment.variables());
+            command = environment.applyTo(command);
+            List<Mount> withEnvironment = new ArrayList<>(mounts);
+            // A path the language shows already is not mounted twice.
+            environment.mounts().stream().filter(mount -> !withEnvironment.contains(mount)).forEach(withEnvironment::add);
+            withEnvironment.add(environment.mount());
+            mounts = withEnvironment;
+        }
+        return new Stage(kind, command, env, mounts, limits, slot.workDir(), slot.stateDir(), slot.uid());
     }
 
     @Override

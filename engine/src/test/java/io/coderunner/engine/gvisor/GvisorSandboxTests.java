@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.coderunner.engine.Limits;
 import io.coderunner.engine.OutputListener;
 import io.coderunner.engine.RunHandle;
+import io.coderunner.engine.RunEnvironment;
 import io.coderunner.engine.RunResult;
 import io.coderunner.engine.RunSpec;
 import io.coderunner.engine.Sandbox;
@@ -22,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -90,6 +92,31 @@ class GvisorSandboxTests {
                     .as("the slot's next sandbox was started after launch " + launchesBefore + ": " + processes.ours()).isTrue();
         }
         assertThat(processes.leftovers()).as("processes left by the run").isEmpty();
+    }
+
+    @Test
+    void anEnvironmentIsWritableToItsInstallStepAndReadOnlyToRuns() throws Exception {
+        Path parent = Files.createTempDirectory(root, "environment");
+        Files.setPosixFilePermissions(parent, PosixFilePermissions.fromString("rwx--x--x"));
+        Path venv = parent.resolve("env");
+        Process made = new ProcessBuilder("/usr/bin/python3", "-I", "-m", "venv", "--without-pip", venv.toString()).start();
+        assertThat(made.waitFor()).isZero();
+        String at = "/opt/environment";
+        Map<String, String> variables = Map.of("VIRTUAL_ENV", at);
+        Map<String, String> programs = Map.of("/usr/bin/python3", at + "/bin/python3");
+
+        RunResult step = run(RunSpec.of(language("python"), "import sys, os\n"
+                + "site = [p for p in sys.path if p.endswith('site-packages')][0]\n"
+                + "open(os.path.join(site, 'greeting.py'), 'w').write('WORDS = 42\\n')\n", Limits.defaults())
+                .withEnvironment(new RunEnvironment(venv, at, true, variables, programs, List.of())));
+        assertThat(step.status()).as(step.reason() + step.stderr()).isEqualTo(Status.OK);
+
+        RunResult use = run(RunSpec.of(language("python"), "import greeting, errno, os\nprint(greeting.WORDS)\n"
+                + "try:\n    open(os.path.dirname(greeting.__file__) + '/new.py', 'w')\nexcept OSError as e:\n"
+                + "    print(errno.errorcode[e.errno])\n", Limits.defaults())
+                .withEnvironment(new RunEnvironment(venv, at, false, variables, programs, List.of())));
+        assertThat(use.status()).as(use.reason() + use.stderr()).isEqualTo(Status.OK);
+        assertThat(use.stdout()).startsWith("42\n").containsAnyOf("EROFS", "EACCES");
     }
 
     private RunResult run(String language, String code, Limits limits) {

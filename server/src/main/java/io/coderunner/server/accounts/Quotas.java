@@ -9,7 +9,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * The daily quotas of seed 000's tiers: runs from the web and API calls, counted per user and UTC
+ * The daily quotas of the tiers: runs from the web, API calls and AI requests, counted per user and UTC
  * day, so they start again at midnight UTC. Taking one is a single conditional update, so two
  * requests at once can never both take the last one.
  */
@@ -18,7 +18,8 @@ public class Quotas {
 
     public enum Kind {
         EXECUTIONS("executions", "daily execution quota", "runs"),
-        API_CALLS("api_calls", "daily API-call quota", "API calls");
+        API_CALLS("api_calls", "daily API-call quota", "API calls"),
+        AI_REQUESTS("ai_requests", "daily AI-request quota", "AI requests");
 
         private final String column;
         private final String title;
@@ -29,10 +30,18 @@ public class Quotas {
             this.title = title;
             this.unit = unit;
         }
+
+        int limit(Tier tier) {
+            return switch (this) {
+                case EXECUTIONS -> tier.dailyExecutions();
+                case API_CALLS -> tier.dailyApiCalls();
+                case AI_REQUESTS -> tier.dailyAiRequests();
+            };
+        }
     }
 
     /** Today's use of one user, and when it starts again. */
-    public record Usage(int executions, int apiCalls, long resetsAt) {
+    public record Usage(int executions, int apiCalls, int aiRequests, long resetsAt) {
     }
 
     private final JdbcClient jdbc;
@@ -45,10 +54,10 @@ public class Quotas {
         this.clock = clock;
     }
 
-    /** Takes one of today's runs or API calls, or refuses with 429 saying which quota and when it resets. */
+    /** Takes one of today's runs, API calls or AI requests, or refuses with 429 saying which quota and when it resets. */
     public void take(Caller caller, Kind kind) {
         Tier tier = accounts.tierOf(caller);
-        int limit = kind == Kind.EXECUTIONS ? tier.dailyExecutions() : tier.dailyApiCalls();
+        int limit = kind.limit(tier);
         long now = clock.millis();
         int day = Timestamps.day(now);
         jdbc.sql("INSERT INTO daily_usage (user_id, day) VALUES (?, ?) ON CONFLICT (user_id, day) DO NOTHING")
@@ -72,9 +81,9 @@ public class Quotas {
 
     public Usage today(long userId) {
         long now = clock.millis();
-        return jdbc.sql("SELECT executions, api_calls FROM daily_usage WHERE user_id = ? AND day = ?")
+        return jdbc.sql("SELECT executions, api_calls, ai_requests FROM daily_usage WHERE user_id = ? AND day = ?")
                 .params(userId, Timestamps.day(now))
-                .query((rs, n) -> new Usage(rs.getInt("executions"), rs.getInt("api_calls"), Timestamps.nextMidnight(now)))
-                .optional().orElse(new Usage(0, 0, Timestamps.nextMidnight(now)));
+                .query((rs, n) -> new Usage(rs.getInt("executions"), rs.getInt("api_calls"), rs.getInt("ai_requests"), Timestamps.nextMidnight(now)))
+                .optional().orElse(new Usage(0, 0, 0, Timestamps.nextMidnight(now)));
     }
 }

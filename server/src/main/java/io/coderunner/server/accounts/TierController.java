@@ -30,10 +30,10 @@ class TierController {
     }
 
     record TierView(int level, String name, int dailyExecutions, int dailyApiCalls, int maxExecutionTime, int maxMemoryMb,
-                    int maxSavedCodes, int maxApiKeys) {
+                    int maxSavedCodes, int maxApiKeys, int dailyAiRequests, int maxEnvironments) {
         static TierView of(Tier t) {
             return new TierView(t.level(), t.name(), t.dailyExecutions(), t.dailyApiCalls(), t.timeoutSeconds(), t.memoryMb(),
-                    t.maxSavedCodes(), t.maxApiKeys());
+                    t.maxSavedCodes(), t.maxApiKeys(), t.dailyAiRequests(), t.maxEnvironments());
         }
     }
 }

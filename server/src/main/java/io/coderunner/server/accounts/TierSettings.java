@@ -7,16 +7,19 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * The tiers, configurable without code changes: {@code coderunner.tiers.levels.<n>.<field>}, or as
  * environment variables, e.g. {@code CODERUNNER_TIERS_LEVELS_1_DAILYEXECUTIONS=25}. A level that
- * is not configured keeps seed 000's figures; -1 means unlimited.
+ * is not configured keeps seed 000's figures (and the daily AI requests, which seed 000 does not
+ * give: 20, 100, 500, unlimited); -1 means unlimited.
  */
 @ConfigurationProperties("coderunner.tiers")
 record TierSettings(Map<Integer, TierOverride> levels) {
 
     static final Map<Integer, Tier> SEED = Map.of(
-            1, new Tier(1, "Free", 10, 20, 30, 128, 5, 2),
-            2, new Tier(2, "Basic", 50, 100, 60, 256, 20, 5),
-            3, new Tier(3, "Premium", 200, 500, 120, 512, 100, 10),
-            4, new Tier(4, "Enterprise", Tier.UNLIMITED, Tier.UNLIMITED, 300, 1024, Tier.UNLIMITED, Tier.UNLIMITED));
+            // Environments: seed 004 gives a user who is not an administrator one; higher tiers a few more.
+            1, new Tier(1, "Free", 10, 20, 30, 128, 5, 2, 20, 1),
+            2, new Tier(2, "Basic", 50, 100, 60, 256, 20, 5, 100, 2),
+            3, new Tier(3, "Premium", 200, 500, 120, 512, 100, 10, 500, 5),
+            4, new Tier(4, "Enterprise", Tier.UNLIMITED, Tier.UNLIMITED, 300, 1024, Tier.UNLIMITED, Tier.UNLIMITED,
+                    Tier.UNLIMITED, 20));
 
     TierSettings {
         levels = levels == null ? Map.of() : Map.copyOf(levels);
@@ -38,7 +41,7 @@ record TierSettings(Map<Integer, TierOverride> levels) {
     }
 
     record TierOverride(String name, Integer dailyExecutions, Integer dailyApiCalls, Integer timeoutSeconds, Integer memoryMb,
-                        Integer maxSavedCodes, Integer maxApiKeys) {
+                        Integer maxSavedCodes, Integer maxApiKeys, Integer dailyAiRequests, Integer maxEnvironments) {
 
         Tier over(int level, Tier base) {
             if (base == null && (name == null || timeoutSeconds == null || memoryMb == null)) {
@@ -46,14 +49,16 @@ record TierSettings(Map<Integer, TierOverride> levels) {
                         + " is a new level: it needs at least name, timeout-seconds and memory-mb");
             }
             Tier b = base != null ? base : new Tier(level, name, Tier.UNLIMITED, Tier.UNLIMITED, timeoutSeconds, memoryMb,
-                    Tier.UNLIMITED, Tier.UNLIMITED);
+                    Tier.UNLIMITED, Tier.UNLIMITED, Tier.UNLIMITED, 1);
             return new Tier(level, name != null ? name : b.name(),
                     dailyExecutions != null ? dailyExecutions : b.dailyExecutions(),
                     dailyApiCalls != null ? dailyApiCalls : b.dailyApiCalls(),
                     timeoutSeconds != null ? timeoutSeconds : b.timeoutSeconds(),
                     memoryMb != null ? memoryMb : b.memoryMb(),
                     maxSavedCodes != null ? maxSavedCodes : b.maxSavedCodes(),
-                    maxApiKeys != null ? maxApiKeys : b.maxApiKeys());
+                    maxApiKeys != null ? maxApiKeys : b.maxApiKeys(),
+                    dailyAiRequests != null ? dailyAiRequests : b.dailyAiRequests(),
+                    maxEnvironments != null ? maxEnvironments : b.maxEnvironments());
         }
     }
 }

@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * Body of POST /api/execute: a language, then either {@code code} or {@code files} (the first
- * file is the entry point), optional input, arguments and limits.
+ * file is the entry point), optional input, arguments and limits, and optionally the environment
+ * (a user environment's id or name) whose packages the run uses.
  */
 public record ExecuteRequest(
         String language,
@@ -18,7 +19,23 @@ public record ExecuteRequest(
         // false: answer at once with the run's id; GET /api/executions/{id} gives the result later.
         @JsonProperty("wait") Boolean waitForResult,
         // With wait false: where to POST the result when the run ends (only under URLs the administrator allows).
-        String callbackUrl) {
+        String callbackUrl,
+        // A user environment (id or name) whose packages the run sees.
+        String environment) {
+
+    public ExecuteRequest(String language, String version, String code, List<FileRequest> files, String stdin,
+                          List<String> args, LimitsRequest limits, Boolean waitForResult) {
+        this(language, version, code, files, stdin, args, limits, waitForResult, null, null);
+    }
+
+    /** Whether the request names an environment. */
+    public boolean usesEnvironment() {
+        return environment != null && !environment.isBlank();
+    }
+
+    ExecuteRequest withLanguage(String value) {
+        return new ExecuteRequest(value, version, code, files, stdin, args, limits, waitForResult, callbackUrl, environment);
+    }
 
     public record FileRequest(String name, String content) {
     }

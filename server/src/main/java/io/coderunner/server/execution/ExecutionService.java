@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
@@ -42,10 +43,12 @@ public class ExecutionService {
     private final ApplicationEventPublisher events;
     private final RunRegistry runs;
     private final Clock clock;
+    private final ObjectProvider<RunEnvironments> environments;
 
     ExecutionService(Sandbox sandbox, LanguageRegistry languages, ExecutionQueue queue, SandboxSettings settings,
                      Accounts accounts, Quotas quotas, ExecutionHistory history, CodeLibrary library,
-                     ApplicationEventPublisher events, RunRegistry runs, Clock clock) {
+                     ApplicationEventPublisher events, RunRegistry runs, Clock clock,
+                     ObjectProvider<RunEnvironments> environments) {
         this.sandbox = sandbox;
         this.languages = languages;
         this.queue = queue;
@@ -57,6 +60,7 @@ public class ExecutionService {
         this.events = events;
         this.runs = runs;
         this.clock = clock;
+        this.environments = environments;
     }
 
     /**
@@ -69,21 +73,60 @@ public class ExecutionService {
             request = savedCode(caller, request, codeLibraryId);
         }
         Tier tier = accounts.tierOf(caller);
-        RunSpec spec = toSpec(request, tierLimits(tier), tierLimits(tier));
-        Quotas.Kind kind = caller.viaApiKey() ? null : Quotas.Kind.EXECUTIONS;
-        if (kind != null) {
-            quotas.take(caller, kind);
-        }
-        RunResult result;
-        try (ExecutionQueue.Ticket ignored = queue.admit()) {
-            result = sandbox.run(spec);
-        } catch (RuntimeException e) {
+        try (RunEnvironments.Lease environment = openEnvironment(caller, request)) {
+            RunSpec spec = withEnvironment(toSpec(inEnvironmentLanguage(request, environment), tierLimits(tier), tierLimits(tier)),
+                    environment);
+            Quotas.Kind kind = caller.viaApiKey() ? null : Quotas.Kind.EXECUTIONS;
             if (kind != null) {
-                quotas.giveBack(caller, kind);
+                quotas.take(caller, kind);
             }
-            throw e;
+            RunResult result;
+            try (ExecutionQueue.Ticket ignored = queue.admit()) {
+                result = sandbox.run(spec);
+            } catch (RuntimeException e) {
+                if (kind != null) {
+                    quotas.giveBack(caller, kind);
+                }
+                throw e;
+            }
+            return history.find(record(caller, spec, result, codeLibraryId));
         }
-        return history.find(record(caller, spec, result, codeLibraryId));
+    }
+
+    /** The environment the request names, held for the run; null when it names none. */
+    private RunEnvironments.Lease openEnvironment(Caller caller, ExecuteRequest request) {
+        if (request == null || !request.usesEnvironment()) {
+            return null;
+        }
+        if (caller == null) {
+            throw new InvalidRunException("environments belong to users: sign in (or use an API key) to run in environment "
+                    + request.environment());
+        }
+        RunEnvironments provider = environments.getIfAvailable();
+        if (provider == null) {
+            throw new InvalidRunException("this server offers no environments");
+        }
+        return provider.open(caller, request.environment().strip());
+    }
+
+    /** The request in its environment's language when it names none; a request in another language is refused. */
+    private ExecuteRequest inEnvironmentLanguage(ExecuteRequest request, RunEnvironments.Lease environment) {
+        if (environment == null) {
+            return request;
+        }
+        if (request.language() == null || request.language().isBlank()) {
+            return request.withLanguage(environment.language());
+        }
+        Language asked = languages.require(request.language());
+        if (!asked.id().equals(environment.language())) {
+            throw new InvalidRunException("environment " + request.environment() + " is a " + environment.language()
+                    + " environment; it cannot run " + asked.id());
+        }
+        return request;
+    }
+
+    private static RunSpec withEnvironment(RunSpec spec, RunEnvironments.Lease environment) {
+        return environment == null ? spec : spec.withEnvironment(environment.directory());
     }
 
     /**
@@ -97,11 +140,26 @@ public class ExecutionService {
 
     /** @param interactive false: the request's stdin is all the input, and the program then reads end-of-file */
     public LiveRun startLive(Caller caller, ExecuteRequest request, OutputListener listener, boolean interactive) {
+        RunEnvironments.Lease environment = openEnvironment(caller, request);
+        try {
+            return startLive(caller, request, listener, interactive, environment);
+        } catch (RuntimeException | Error e) {
+            if (environment != null) {
+                environment.close();
+            }
+            throw e;
+        }
+    }
+
+    /** Starts the run; from then on the environment (if any) is given back when the run ends. */
+    private LiveRun startLive(Caller caller, ExecuteRequest request, OutputListener listener, boolean interactive,
+                              RunEnvironments.Lease environment) {
         RunSpec spec;
         Quotas.Kind kind = null;
         if (caller != null) {
             Tier tier = accounts.tierOf(caller);
-            spec = toSpec(request, tierLimits(tier), tierLimits(tier));
+            spec = withEnvironment(toSpec(inEnvironmentLanguage(request, environment), tierLimits(tier), tierLimits(tier)),
+                    environment);
             kind = caller.viaApiKey() ? Quotas.Kind.API_CALLS : Quotas.Kind.EXECUTIONS;
             quotas.take(caller, kind);
         } else {
@@ -116,7 +174,13 @@ public class ExecutionService {
             }
             throw e;
         }
-        RunHandle handle = sandbox.start(spec.withStdin(null), listener);
+        RunHandle handle;
+        try {
+            handle = sandbox.start(spec.withStdin(null), listener);
+        } catch (RuntimeException e) {
+            ticket.close();
+            throw e;
+        }
         if (spec.stdin().length > 0) {
             handle.writeStdin(spec.stdin());
         }
@@ -130,6 +194,9 @@ public class ExecutionService {
         handle.result().whenComplete((result, failure) -> {
             try {
                 ticket.close();
+                if (environment != null) {
+                    environment.close();
+                }
                 if (caller != null && result != null) {
                     record(caller, spec, result, null);
                 }
@@ -173,7 +240,7 @@ public class ExecutionService {
                 .orElseThrow(() -> new NotFoundException("code_library_id " + codeLibraryId + " not found"));
         String language = request.language() == null || request.language().equals("python") ? entry.language() : request.language();
         return new ExecuteRequest(language, request.version(), entry.code(), null, request.stdin(), request.args(), request.limits(),
-                request.waitForResult(), request.callbackUrl());
+                request.waitForResult(), request.callbackUrl(), request.environment());
     }
 
     /** A tier's run limits: its timeout as wall and CPU time, its memory. */
@@ -184,6 +251,7 @@ public class ExecutionService {
 
     /** Runs the request to the end, within {@code ceiling} (the caller's allowance) and the server's maximums. */
     public Execution execute(ExecuteRequest request, Limits ceiling) {
+        openEnvironment(null, request);
         RunSpec spec = toSpec(request, ceiling);
         try (ExecutionQueue.Ticket ignored = queue.admit()) {
             RunResult result = sandbox.run(spec);

@@ -44,10 +44,14 @@ class UserStatsController {
         stats.put("today_api_calls", today.apiCalls());
         stats.put("daily_api_calls_limit", tier.dailyApiCalls());
         stats.put("remaining_api_calls", remaining(tier.dailyApiCalls(), today.apiCalls()));
+        stats.put("today_ai_requests", today.aiRequests());
+        stats.put("daily_ai_requests_limit", tier.dailyAiRequests());
+        stats.put("remaining_ai_requests", remaining(tier.dailyAiRequests(), today.aiRequests()));
         stats.put("max_execution_time", tier.timeoutSeconds());
         stats.put("max_memory_mb", tier.memoryMb());
         stats.put("max_saved_codes", tier.maxSavedCodes());
         stats.put("max_api_keys", tier.maxApiKeys());
+        stats.put("max_environments", tier.maxEnvironments());
         stats.put("total_executions", history.countOfUser(caller.userId()));
         stats.put("resets_at", Timestamps.iso(today.resetsAt()));
         return stats;

@@ -94,6 +94,8 @@ class StatsController {
         quota.put("daily_executions_limit", tier.dailyExecutions());
         quota.put("today_api_calls", today.apiCalls());
         quota.put("daily_api_calls_limit", tier.dailyApiCalls());
+        quota.put("today_ai_requests", today.aiRequests());
+        quota.put("daily_ai_requests_limit", tier.dailyAiRequests());
         quota.put("resets_at", Timestamps.iso(today.resetsAt()));
 
         Map<String, Object> stats = new LinkedHashMap<>();

@@ -1,0 +1,186 @@
+package io.coderunner.server.environments;
+
+import io.coderunner.server.system.CodeRunnerSettings;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.springframework.stereotype.Component;
+
+/**
+ * Where environments live: {@code environments/<id>/g<generation>/} under the data directory, and
+ * each environment's log next to its generations. The directories on the way may be passed (not
+ * listed) by the sandbox's slot users, who bind an environment by its path.
+ */
+@Component
+class EnvironmentDirectories {
+
+    private static final long MAX_LOG_BYTES = 1024 * 1024;
+
+    private final Path root;
+
+    EnvironmentDirectories(CodeRunnerSettings settings) {
+        this.root = settings.dataDir().toAbsolutePath().resolve("environments");
+    }
+
+    Path generation(long id, int generation) {
+        return environment(id).resolve("g" + generation);
+    }
+
+    /** Makes the environment's own directory (passable, not listable, by slot users); returns it. */
+    Path prepare(long id) throws IOException {
+        passable(root);
+        return passable(environment(id));
+    }
+
+    private Path environment(long id) {
+        return root.resolve(Long.toString(id));
+    }
+
+    private static Path passable(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx--x--x"));
+        return dir;
+    }
+
+    /**
+     * Copies an environment exactly (links as links, owners, modes, times, special files) with the
+     * system's cp: Java's file API would follow or refuse the special files an install may leave.
+     */
+    void copy(Path from, Path to) throws IOException {
+        Process cp = new ProcessBuilder("cp", "-a", "--", from.toString(), to.toString()).redirectErrorStream(true).start();
+        try {
+            String output = new String(cp.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!cp.waitFor(10, TimeUnit.MINUTES) || cp.exitValue() != 0) {
+                cp.destroyForcibly();
+                throw new IOException("copying " + from + " failed: " + output.strip());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            cp.destroyForcibly();
+            throw new IOException("interrupted while copying " + from);
+        }
+    }
+
+    /** Bytes the tree takes (regular files, not following links); 0 when it does not exist. */
+    long size(Path dir) {
+        if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
+            return 0;
+        }
+        AtomicLong total = new AtomicLong();
+        try {
+            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                    if (attributes.isRegularFile()) {
+                        total.addAndGet(attributes.size());
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) {
+                    // An entry removed while the tree is being measured (the package manager is still working).
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return total.get();
+    }
+
+    /** Deletes the tree, never following a link out of it. */
+    void delete(Path dir) {
+        if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try {
+            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path directory, BasicFileAttributes attributes) throws IOException {
+                    // What an install left unwritable to its owner is still removed.
+                    Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwx------"));
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
+                    Files.delete(file);
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult postVisitDirectory(Path directory, IOException e) throws IOException {
+                    Files.delete(directory);
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Deletes every generation of the environment but {@code keep}. */
+    void deleteGenerationsBut(long id, int keep) {
+        Path dir = environment(id);
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (DirectoryStream<Path> generations = Files.newDirectoryStream(dir, "g*")) {
+            for (Path generation : generations) {
+                if (!generation.getFileName().toString().equals("g" + keep)) {
+                    delete(generation);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The ids of the environments that have a directory. */
+    java.util.List<Long> ids() {
+        java.util.List<Long> ids = new java.util.ArrayList<>();
+        if (!Files.isDirectory(root)) {
+            return ids;
+        }
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(root)) {
+            for (Path entry : entries) {
+                String name = entry.getFileName().toString();
+                if (name.matches("\\d{1,18}")) {
+                    ids.add(Long.parseLong(name));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return ids;
+    }
+
+    void deleteAll(long id) {
+        delete(environment(id));
+    }
+
+    /** Appends to the environment's log (install, upgrade and uninstall output); one older log is kept. */
+    void log(long id, String text) {
+        Path log = environment(id).resolve("packages.log");
+        try {
+            if (Files.exists(log) && Files.size(log) > MAX_LOG_BYTES) {
+                Files.move(log, environment(id).resolve("packages.log.1"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+            Files.writeString(log, text, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package io.coderunner.server.ai;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Which addresses count as public for a user's base URL (literal addresses: no name lookup). */
+class BaseUrlsTests {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"127.0.0.1", "127.8.9.1", "10.0.0.1", "172.16.0.1", "172.31.255.254", "192.168.1.1",
+            "169.254.169.254", "169.254.0.1", "100.64.0.1", "100.127.255.254", "0.0.0.0", "0.1.2.3", "224.0.0.1",
+            "255.255.255.255", "240.0.0.1", "192.0.0.170", "198.18.0.1", "::1", "::", "fe80::1", "fc00::1", "fd12:3456::1",
+            "ff02::1", "::ffff:10.0.0.1", "::ffff:169.254.169.254"})
+    void internalAddressesAreNotPublic(String address) throws UnknownHostException {
+        assertThat(BaseUrls.isPublic(InetAddress.getByName(address))).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"8.8.8.8", "1.1.1.1", "104.18.32.47", "100.128.0.1", "172.32.0.1", "2606:4700::6810:84e5",
+            "2001:4860:4860::8888"})
+    void publicAddressesArePublic(String address) throws UnknownHostException {
+        assertThat(BaseUrls.isPublic(InetAddress.getByName(address))).isTrue();
+    }
+}
