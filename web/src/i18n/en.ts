@@ -227,6 +227,7 @@ export const en = {
     logs: 'System log',
     database: 'Database',
     newUser: 'New user',
+    findUser: 'Find by name or e-mail',
     editUser: 'Edit {{name}}',
     userSaved: 'User saved',
     level: 'Level',

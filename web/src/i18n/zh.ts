@@ -230,6 +230,7 @@ export const zh: Messages<typeof en> = {
     logs: '系统日志',
     database: '数据库',
     newUser: '新建用户',
+    findUser: '按用户名或邮箱查找',
     editUser: '编辑 {{name}}',
     userSaved: '用户已保存',
     level: '等级',

@@ -7,6 +7,20 @@ import type { User } from '../../api/types';
 import { messageOf, useLoad } from '../../api/useLoad';
 import { formatTime } from '../../components/format';
 
+const PAGE = 500;
+
+/** Every user, a page of the server's largest size at a time (GET /users has no search). */
+export async function loadAllUsers(): Promise<User[]> {
+  const all: User[] = [];
+  for (;;) {
+    const page = await api.get<User[]>('/users', { skip: all.length, limit: PAGE });
+    all.push(...page);
+    if (page.length < PAGE) {
+      return all;
+    }
+  }
+}
+
 interface TierView {
   level: number;
   name: string;
@@ -25,7 +39,12 @@ interface UserFields {
 export function UsersPanel() {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const users = useLoad(() => api.get<User[]>('/users', { limit: 500 }), []);
+  const [filter, setFilter] = useState('');
+  const users = useLoad(loadAllUsers, []);
+  const needle = filter.trim().toLowerCase();
+  const shown = (users.data ?? []).filter(
+    (user) => !needle || user.username.toLowerCase().includes(needle) || user.email.toLowerCase().includes(needle),
+  );
   const tiers = useLoad(() => api.get<Record<string, TierView>>('/user-levels'), []);
   const [editing, setEditing] = useState<User | 'new'>();
   const [resetting, setResetting] = useState<User>();
@@ -67,13 +86,16 @@ export function UsersPanel() {
 
   return (
     <>
-      <Button type="primary" icon={<PlusOutlined />} onClick={() => open('new')} style={{ marginBottom: 16 }}>
-        {t('admin.newUser')}
-      </Button>
+      <Space wrap style={{ marginBottom: 16 }}>
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => open('new')}>
+          {t('admin.newUser')}
+        </Button>
+        <Input.Search allowClear placeholder={t('admin.findUser')} onChange={(e) => setFilter(e.target.value)} style={{ width: 240 }} id="user-filter" />
+      </Space>
       <Table<User>
         rowKey="id"
         loading={users.loading}
-        dataSource={users.data ?? []}
+        dataSource={shown}
         scroll={{ x: true }}
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
         data-testid="users-table"

@@ -245,7 +245,7 @@ class WebUiBrowserTests extends ServerTest {
 
         // The page counts the use.
         browser.driver.navigate().refresh();
-        browser.textContains(By.cssSelector("[data-testid=api-keys-table]"), "1");
+        assertThat(browser.textContains(By.xpath("//tr[td[1][normalize-space(.)='ci']]/td[4]"), "1")).isEqualTo("1");
     }
 
     @Test
@@ -279,6 +279,7 @@ class WebUiBrowserTests extends ServerTest {
 
         signIn("admin", ADMIN_PASSWORD);
         browser.open("/app/admin/users");
+        browser.type(By.id("user-filter"), name);
         browser.click(By.cssSelector("[data-testid=edit-user-" + name + "]"));
         browser.click(By.xpath("//input[@id='user-level-select']/ancestor::div[contains(@class,'ant-select-selector')]"));
         browser.click(By.xpath("//div[contains(@class,'ant-select-item-option') and @title='3 · Premium']"));
