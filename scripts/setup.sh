@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what CodeRunner needs from the system's packages when it is missing:
-# bubblewrap (the sandbox) and the language toolchains it offers. Needs root for apt-get;
+# bubblewrap (the sandbox), the language toolchains it offers, Node.js and npm (to build the web
+# UI) and chromium with its driver (the UI's browser tests). Needs root for apt-get;
 # without root it says what is missing and goes on with what is there.
 set -euo pipefail
 
@@ -14,9 +15,11 @@ toolchains=(python3 nodejs gcc g++ openjdk-17-jdk-headless golang-go ruby php-cl
 # nodejs comes without npm; a Node.js that brings its own npm (NodeSource's) must not get Debian's.
 toolchains+=(python3-venv python3-pip)
 command -v npm >/dev/null 2>&1 || toolchains+=(npm)
+# The web UI's tests in a real browser, with a font for its Chinese pages.
+webtools=(chromium chromium-driver fonts-wqy-microhei)
 
 missing=()
-for package in "${required[@]}" "${runtimes[@]}" "${toolchains[@]}"; do
+for package in "${required[@]}" "${runtimes[@]}" "${toolchains[@]}" "${webtools[@]}"; do
   dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
 done
 # A JDK the toolchain list names by version may be served by another version's package.

@@ -12,6 +12,7 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.session.NullAuthenticatedSessionStrategy;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.csrf.CsrfFilter;
@@ -41,7 +42,10 @@ class SecurityConfiguration {
         http.csrf(csrf -> csrf.csrfTokenRepository(csrfTokens)
                         // The header carries the cookie's value as it is (no per-response masking), as a page's script reads it.
                         .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
-                        .requireCsrfProtectionMatcher(SecurityConfiguration::changesSomethingSignedInByCookie))
+                        .requireCsrfProtectionMatcher(SecurityConfiguration::changesSomethingSignedInByCookie)
+                        // Stateless: every request signed in by cookie counts as an authentication, and the default
+                        // strategy would clear the CSRF cookie on each of them, leaving the page without its token.
+                        .sessionAuthenticationStrategy(new NullAuthenticatedSessionStrategy()))
                 .addFilterAfter(new CsrfCookieFilter(), CsrfFilter.class)
                 .httpBasic(AbstractHttpConfigurer::disable)
                 .formLogin(AbstractHttpConfigurer::disable)

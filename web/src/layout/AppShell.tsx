@@ -1,0 +1,141 @@
+import {
+  ApiOutlined,
+  BookOutlined,
+  CodeOutlined,
+  FolderOutlined,
+  HistoryOutlined,
+  LogoutOutlined,
+  MenuOutlined,
+  MoonOutlined,
+  SettingOutlined,
+  SunOutlined,
+  TeamOutlined,
+  TranslationOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
+import { Button, Drawer, Dropdown, Grid, Layout, Menu, Space, Tooltip, type MenuProps } from 'antd';
+import { useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation, useNavigate } from 'react-router-dom';
+import { useAuth } from '../auth/AuthContext';
+import { changeLanguage, LANGUAGES, type UiLanguage } from '../i18n';
+import { useThemeMode } from '../theme/ThemeContext';
+
+/** The frame of every page: navigation, language and theme switches, the user's menu. */
+export function AppShell({ children }: { children: ReactNode }) {
+  const { t, i18n } = useTranslation();
+  const { user, logout } = useAuth();
+  const { mode, toggle } = useThemeMode();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const screens = Grid.useBreakpoint();
+  const narrow = !screens.lg;
+  const [drawerOpen, setDrawerOpen] = useState(false);
+
+  const items: MenuProps['items'] = [
+    { key: '/editor', icon: <CodeOutlined />, label: <Link to="/editor">{t('nav.editor')}</Link> },
+    ...(user
+      ? [
+          { key: '/history', icon: <HistoryOutlined />, label: <Link to="/history">{t('nav.history')}</Link> },
+          { key: '/library', icon: <BookOutlined />, label: <Link to="/library">{t('nav.library')}</Link> },
+          { key: '/community', icon: <TeamOutlined />, label: <Link to="/community">{t('nav.community')}</Link> },
+          { key: '/workspaces', icon: <FolderOutlined />, label: <Link to="/workspaces">{t('nav.workspaces')}</Link> },
+          { key: '/api-keys', icon: <ApiOutlined />, label: <Link to="/api-keys">{t('nav.apiKeys')}</Link> },
+        ]
+      : []),
+    ...(user?.is_admin
+      ? [{ key: '/admin', icon: <SettingOutlined />, label: <Link to="/admin/users">{t('nav.admin')}</Link> }]
+      : []),
+  ];
+  const selected = '/' + (location.pathname.split('/')[1] ?? '');
+
+  const userMenu: MenuProps['items'] = [
+    { key: 'profile', icon: <UserOutlined />, label: t('nav.profile'), onClick: () => navigate('/profile') },
+    {
+      key: 'logout',
+      icon: <LogoutOutlined />,
+      label: t('nav.logout'),
+      onClick: async () => {
+        await logout();
+        navigate('/');
+      },
+    },
+  ];
+  const languageMenu: MenuProps['items'] = LANGUAGES.map((language) => ({
+    key: language.code,
+    label: language.label,
+    onClick: () => changeLanguage(language.code as UiLanguage),
+  }));
+
+  const switches = (
+    <Space size="small">
+      <Dropdown menu={{ items: languageMenu, selectedKeys: [i18n.language] }} trigger={['click']}>
+        <Button type="text" icon={<TranslationOutlined />} aria-label={t('nav.language')} data-testid="language-switch">
+          {narrow ? null : LANGUAGES.find((l) => l.code === i18n.language)?.label}
+        </Button>
+      </Dropdown>
+      <Tooltip title={mode === 'dark' ? t('nav.lightTheme') : t('nav.darkTheme')}>
+        <Button
+          type="text"
+          icon={mode === 'dark' ? <SunOutlined /> : <MoonOutlined />}
+          onClick={toggle}
+          aria-label={t('nav.theme')}
+          data-testid="theme-switch"
+        />
+      </Tooltip>
+      {user ? (
+        <Dropdown menu={{ items: userMenu }} trigger={['click']}>
+          <Button type="text" icon={<UserOutlined />} data-testid="user-menu">
+            {narrow ? null : user.username}
+          </Button>
+        </Dropdown>
+      ) : user === null ? (
+        <Space size="small">
+          <Button type="primary" onClick={() => navigate('/login')}>
+            {t('nav.login')}
+          </Button>
+          {narrow ? null : <Button onClick={() => navigate('/register')}>{t('nav.register')}</Button>}
+        </Space>
+      ) : null}
+    </Space>
+  );
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Header
+        style={{
+          display: 'flex',
+          alignItems: 'center',
+          padding: narrow ? '0 12px' : '0 24px',
+          background: mode === 'dark' ? '#141414' : '#fff',
+          borderBottom: `1px solid ${mode === 'dark' ? '#303030' : '#f0f0f0'}`,
+        }}
+      >
+        {narrow ? (
+          <Button
+            type="text"
+            icon={<MenuOutlined />}
+            onClick={() => setDrawerOpen(true)}
+            aria-label={t('nav.menu')}
+            data-testid="nav-toggle"
+          />
+        ) : null}
+        <Link to="/" className="logo">
+          CodeRunner
+        </Link>
+        {narrow ? (
+          <div style={{ flex: 1 }} />
+        ) : (
+          <Menu mode="horizontal" selectedKeys={[selected]} items={items} style={{ flex: 1, minWidth: 0, borderBottom: 'none' }} />
+        )}
+        {switches}
+      </Layout.Header>
+      <Drawer placement="left" open={drawerOpen} onClose={() => setDrawerOpen(false)} width={260} title="CodeRunner">
+        <Menu mode="inline" selectedKeys={[selected]} items={items} onClick={() => setDrawerOpen(false)} />
+      </Drawer>
+      <Layout.Content>
+        <div className="app-content">{children}</div>
+      </Layout.Content>
+    </Layout>
+  );
+}

@@ -1,0 +1,300 @@
+import { CaretRightOutlined, SaveOutlined, StopOutlined } from '@ant-design/icons';
+import { App, Button, Card, Col, Input, Row, Select, Space, Tag, Tooltip, Typography } from 'antd';
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLocation, useNavigate, useSearchParams } from 'react-router-dom';
+import { api } from '../api/client';
+import type { CodeEntry, Language, Template } from '../api/types';
+import { messageOf, useLoad } from '../api/useLoad';
+import { useAuth } from '../auth/AuthContext';
+import { CodeEditor } from '../components/CodeEditor';
+import { formatBytes, splitArgs, statusColor } from '../components/format';
+import { RunConnection } from '../run/RunConnection';
+import { initialRunState, isActive, runReducer } from '../run/runState';
+import { SaveCodeModal } from './library/SaveCodeModal';
+
+/** What another page hands the editor to open (history's re-run, the library's "open"). */
+export interface EditorSeed {
+  language: string;
+  code: string;
+  stdin?: string;
+  title?: string;
+  libraryId?: number;
+}
+
+const DRAFT_KEY = 'coderunner.draft';
+
+export function EditorPage() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const { user } = useAuth();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const [params] = useSearchParams();
+  const languages = useLoad(() => api.get<Language[]>('/api/languages'), []);
+  const [language, setLanguage] = useState<string>();
+  const [code, setCode] = useState('');
+  const [template, setTemplate] = useState<string>();
+  const [stdin, setStdin] = useState('');
+  const [args, setArgs] = useState('');
+  const [typed, setTyped] = useState('');
+  const [saveOpen, setSaveOpen] = useState(false);
+  const [opened, setOpened] = useState<{ id: number; title: string; owned: boolean }>();
+  const [run, dispatch] = useReducer(runReducer, initialRunState);
+  const connection = useRef<RunConnection>();
+  const outputRef = useRef<HTMLPreElement>(null);
+
+  if (!connection.current) {
+    connection.current = new RunConnection(dispatch);
+  }
+  useEffect(() => () => connection.current?.close(), []);
+
+  // What to open: a library entry (?code=), what another page handed over, else the last draft.
+  useEffect(() => {
+    const seed = location.state as EditorSeed | null;
+    const codeId = params.get('code');
+    if (codeId) {
+      api
+        .get<CodeEntry>(`/code-library/${encodeURIComponent(codeId)}`)
+        .then((entry) => {
+          setLanguage(entry.language);
+          setCode(entry.code);
+          setOpened({ id: entry.id, title: entry.title, owned: entry.user_id === user?.id });
+        })
+        .catch((e) => message.error(messageOf(e)));
+    } else if (seed?.code !== undefined) {
+      setLanguage(seed.language);
+      setCode(seed.code);
+      setStdin(seed.stdin ?? '');
+    } else {
+      const draft = localStorage.getItem(DRAFT_KEY);
+      if (draft) {
+        try {
+          const saved = JSON.parse(draft) as { language: string; code: string };
+          setLanguage(saved.language);
+          setCode(saved.code);
+        } catch {
+          localStorage.removeItem(DRAFT_KEY);
+        }
+      }
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [params, location.key]);
+
+  // Without a program yet, the first language's template.
+  useEffect(() => {
+    if (!language && languages.data && languages.data.length > 0) {
+      const first = languages.data.find((l) => l.id === 'python') ?? languages.data[0]!;
+      setLanguage(first.id);
+    }
+  }, [languages.data, language]);
+
+  useEffect(() => {
+    if (!language) {
+      return;
+    }
+    let current = true;
+    api
+      .get<Template>(`/api/templates/${encodeURIComponent(language)}`)
+      .then((answer) => {
+        if (current) {
+          setTemplate(answer.code);
+          setCode((old) => (old.trim() === '' ? answer.code : old));
+        }
+      })
+      .catch(() => undefined);
+    return () => {
+      current = false;
+    };
+  }, [language]);
+
+  useEffect(() => {
+    if (language && code) {
+      localStorage.setItem(DRAFT_KEY, JSON.stringify({ language, code }));
+    }
+  }, [language, code]);
+
+  useEffect(() => {
+    const output = outputRef.current;
+    if (output) {
+      output.scrollTop = output.scrollHeight;
+    }
+  }, [run.output]);
+
+  const changeLanguage = (id: string) => {
+    // The program written for the old language gives way to the new one's template, unless the user changed it.
+    if (code === template || code.trim() === '') {
+      setCode('');
+    }
+    setTemplate(undefined);
+    setLanguage(id);
+  };
+
+  const active = isActive(run);
+  const start = useCallback(async () => {
+    if (!language || active) {
+      return;
+    }
+    if (user) {
+      // The socket signs in with the session cookie; an expired one is renewed first (the client refreshes on 401),
+      // so that the run counts as the user's and not as an anonymous one.
+      await api.get('/users/me').catch(() => undefined);
+    }
+    connection.current?.start({ language, code, stdin: stdin || undefined, args: args.trim() ? splitArgs(args) : undefined });
+  }, [language, code, stdin, args, active, user]);
+
+  const sendLine = () => {
+    connection.current?.type(typed + '\n');
+    setTyped('');
+  };
+
+  const onKeyDown = (event: React.KeyboardEvent) => {
+    if ((event.ctrlKey || event.metaKey) && event.key === 'Enter') {
+      event.preventDefault();
+      void start();
+    }
+  };
+
+  const languageOptions = useMemo(
+    () => (languages.data ?? []).map((l) => ({ value: l.id, label: `${l.name} ${l.version}` })),
+    [languages.data],
+  );
+  const result = run.result;
+
+  return (
+    <div onKeyDown={onKeyDown}>
+      <Row gutter={[16, 16]}>
+        <Col xs={24} xl={14}>
+          <Card
+            title={opened ? opened.title : t('editor.title')}
+            extra={
+              <Space wrap>
+                <Select
+                  showSearch
+                  optionFilterProp="label"
+                  style={{ minWidth: 180 }}
+                  value={language}
+                  onChange={changeLanguage}
+                  options={languageOptions}
+                  loading={languages.loading}
+                  data-testid="language-select"
+                  aria-label={t('editor.language')}
+                />
+              </Space>
+            }
+          >
+            <CodeEditor value={code} onChange={setCode} language={language} height="420px" testId="code-editor" />
+            <Space wrap style={{ marginTop: 12 }}>
+              <Tooltip title="Ctrl+Enter">
+                <Button type="primary" icon={<CaretRightOutlined />} onClick={start} loading={active} disabled={!language} id="run-button">
+                  {t('editor.run')}
+                </Button>
+              </Tooltip>
+              <Button danger icon={<StopOutlined />} onClick={() => connection.current?.stop()} disabled={run.phase !== 'running'} id="stop-button">
+                {t('editor.stop')}
+              </Button>
+              {user ? (
+                <Button icon={<SaveOutlined />} onClick={() => setSaveOpen(true)} id="save-button">
+                  {t('editor.save')}
+                </Button>
+              ) : (
+                <Typography.Text type="secondary">{t('editor.signInToSave')}</Typography.Text>
+              )}
+            </Space>
+          </Card>
+        </Col>
+        <Col xs={24} xl={10}>
+          <Space direction="vertical" style={{ width: '100%' }} size="middle">
+            <Card size="small" title={t('editor.input')}>
+              <Input.TextArea
+                rows={3}
+                value={stdin}
+                onChange={(e) => setStdin(e.target.value)}
+                placeholder={t('editor.stdinPlaceholder')}
+                id="stdin-input"
+              />
+              <Input
+                style={{ marginTop: 8 }}
+                value={args}
+                onChange={(e) => setArgs(e.target.value)}
+                placeholder={t('editor.argsPlaceholder')}
+                addonBefore={t('editor.args')}
+                id="args-input"
+              />
+            </Card>
+            <Card
+              size="small"
+              title={t('editor.output')}
+              extra={
+                <Space size={4} wrap data-testid="run-status">
+                  {run.phase === 'running' ? <Tag color="processing">{t('editor.running')}</Tag> : null}
+                  {result ? (
+                    <>
+                      <Tag color={statusColor(result.status)} data-testid="result-status">
+                        {result.status}
+                      </Tag>
+                      <Tag>{t('editor.time', { ms: result.execution_time })}</Tag>
+                      <Tag>{t('editor.memory', { value: formatBytes(result.memory_usage) })}</Tag>
+                      {result.exit_code !== null && result.exit_code !== undefined ? (
+                        <Tag>{t('editor.exitCode', { code: result.exit_code })}</Tag>
+                      ) : null}
+                    </>
+                  ) : null}
+                </Space>
+              }
+            >
+              <pre className="run-output" ref={outputRef} data-testid="run-output">
+                {run.output.length === 0 && run.phase === 'idle' ? (
+                  <span className="system">{t('editor.outputHint')}</span>
+                ) : (
+                  run.output.map((chunk, index) => (
+                    <span key={index} className={chunk.stream}>
+                      {chunk.text}
+                    </span>
+                  ))
+                )}
+              </pre>
+              {result?.reason ? <Typography.Text type="warning">{result.reason}</Typography.Text> : null}
+              {run.error ? <Typography.Text type="danger" data-testid="run-error">{run.error}</Typography.Text> : null}
+              {run.phase === 'running' ? (
+                <Space.Compact style={{ width: '100%', marginTop: 8 }}>
+                  <Input
+                    value={typed}
+                    onChange={(e) => setTyped(e.target.value)}
+                    onPressEnter={sendLine}
+                    placeholder={t('editor.typeHere')}
+                    id="live-input"
+                    autoFocus
+                  />
+                  <Button onClick={sendLine} id="live-send">
+                    {t('editor.send')}
+                  </Button>
+                  <Button onClick={() => connection.current?.endInput()}>{t('editor.eof')}</Button>
+                </Space.Compact>
+              ) : null}
+            </Card>
+            {run.preview !== null ? (
+              <Card size="small" title={t('editor.preview')}>
+                {/* No scripts, no same-origin rights: the page is only shown. */}
+                <iframe title="preview" sandbox="" srcDoc={run.preview} style={{ width: '100%', height: 300, border: 'none', background: '#fff' }} />
+              </Card>
+            ) : null}
+          </Space>
+        </Col>
+      </Row>
+      {language ? (
+        <SaveCodeModal
+          open={saveOpen}
+          onClose={() => setSaveOpen(false)}
+          language={language}
+          code={code}
+          existing={opened?.owned ? opened : undefined}
+          onSaved={(entry) => {
+            setOpened({ id: entry.id, title: entry.title, owned: true });
+            navigate(`/editor?code=${entry.id}`, { replace: true });
+          }}
+        />
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,59 @@
+import { LockOutlined, UserOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Form, Input, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import { messageOf } from '../api/useLoad';
+import { useAuth } from '../auth/AuthContext';
+
+/** Only paths of this UI are followed after signing in, never another site. */
+export function safeNext(next: string | null): string {
+  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) {
+    return '/editor';
+  }
+  return next;
+}
+
+export function LoginPage() {
+  const { t } = useTranslation();
+  const { login } = useAuth();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (values: { username: string; password: string }) => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      await login(values.username, values.password);
+      navigate(safeNext(params.get('next')), { replace: true });
+    } catch (e) {
+      setError(messageOf(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Card style={{ maxWidth: 400, margin: '32px auto' }}>
+      <Typography.Title level={3}>{t('login.title')}</Typography.Title>
+      {params.get('registered') ? <Alert type="success" showIcon message={t('login.registered')} style={{ marginBottom: 16 }} /> : null}
+      {error ? <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} data-testid="login-error" /> : null}
+      <Form layout="vertical" onFinish={submit} requiredMark={false}>
+        <Form.Item name="username" label={t('login.username')} rules={[{ required: true, message: t('form.required') }]}>
+          <Input prefix={<UserOutlined />} autoComplete="username" id="login-username" />
+        </Form.Item>
+        <Form.Item name="password" label={t('login.password')} rules={[{ required: true, message: t('form.required') }]}>
+          <Input.Password prefix={<LockOutlined />} autoComplete="current-password" id="login-password" />
+        </Form.Item>
+        <Button type="primary" htmlType="submit" block loading={busy} id="login-submit">
+          {t('login.submit')}
+        </Button>
+      </Form>
+      <Typography.Paragraph style={{ marginTop: 16 }}>
+        {t('login.noAccount')} <Link to="/register">{t('nav.register')}</Link>
+      </Typography.Paragraph>
+    </Card>
+  );
+}
