@@ -25,7 +25,11 @@ public final class TestDatabase {
         return "postgresql".equals(System.getProperty("coderunner.test.database"));
     }
 
-    /** Null when the tests may run; else why they cannot. */
+    /**
+     * Null when the tests may run; else why they cannot. Only a PostgreSQL that is not there (nothing
+     * listening) is a reason to skip; one that is there but refuses (too many clients, a wrong
+     * user) fails the tests, as it would otherwise hide them.
+     */
     public static String unavailable() {
         if (!postgresql()) {
             return null;
@@ -33,7 +37,10 @@ public final class TestDatabase {
         try (Connection ignored = DriverManager.getConnection(POSTGRES + "postgres", USER, null)) {
             return null;
         } catch (SQLException e) {
-            return "PostgreSQL is not reachable at 127.0.0.1:5432 as " + USER + " (" + e.getMessage() + "): skipping the PostgreSQL run";
+            if (e.getCause() instanceof java.net.ConnectException) {
+                return "PostgreSQL is not reachable at 127.0.0.1:5432 (" + e.getMessage() + "): skipping the PostgreSQL run";
+            }
+            throw new IllegalStateException("PostgreSQL at 127.0.0.1:5432 refused the tests as " + USER + ": " + e.getMessage(), e);
         }
     }
 

@@ -38,8 +38,13 @@ class DatabaseConfiguration {
         return database;
     }
 
+    /**
+     * @param poolSize most connections to PostgreSQL (CODERUNNER_DATABASE_POOL_SIZE); connections
+     *                 beyond two are opened only under load and closed again when idle, so that
+     *                 several servers (or test servers) can share one PostgreSQL
+     */
     @Bean
-    DataSource dataSource(Database database) {
+    DataSource dataSource(Database database, @Value("${coderunner.database.pool-size:16}") int poolSize) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(database.jdbcUrl());
         config.setUsername(database.user());
@@ -57,7 +62,12 @@ class DatabaseConfiguration {
             config.addDataSourceProperty("foreign_keys", "true");
             config.setMaximumPoolSize(8);
         } else {
-            config.setMaximumPoolSize(16);
+            if (poolSize < 1) {
+                throw new IllegalArgumentException("coderunner.database.pool-size must be at least 1, was " + poolSize);
+            }
+            config.setMaximumPoolSize(poolSize);
+            config.setMinimumIdle(Math.min(2, poolSize));
+            config.setIdleTimeout(60_000);
         }
         return new HikariDataSource(config);
     }
