@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 source scripts/lib/java.sh
 
-if [ ! -f server/target/coderunner.jar ] || [ -n "$(find engine server pom.xml -newer server/target/coderunner.jar -type f -not -path '*/target/*' | head -1)" ]; then
+if [ ! -f server/target/coderunner.jar ] || [ -n "$(find engine web server pom.xml -newer server/target/coderunner.jar -type f -not -path '*/target/*' -not -path '*/node_modules/*' | head -1)" ]; then
   ./mvnw -q -B -DskipTests package
 fi
 # Users' AI provider keys are stored encrypted; the server needs the key for that. On this one-command
