@@ -1,4 +1,5 @@
 import {
+  DesktopOutlined,
   ApiOutlined,
   BookOutlined,
   CodeOutlined,
@@ -40,6 +41,7 @@ export function AppShell({ children }: { children: ReactNode }) {
           { key: '/library', icon: <BookOutlined />, label: <Link to="/library">{t('nav.library')}</Link> },
           { key: '/community', icon: <TeamOutlined />, label: <Link to="/community">{t('nav.community')}</Link> },
           { key: '/workspaces', icon: <FolderOutlined />, label: <Link to="/workspaces">{t('nav.workspaces')}</Link> },
+          { key: '/terminals', icon: <DesktopOutlined />, label: <Link to="/terminals">{t('nav.terminals')}</Link> },
           { key: '/api-keys', icon: <ApiOutlined />, label: <Link to="/api-keys">{t('nav.apiKeys')}</Link> },
         ]
       : []),
