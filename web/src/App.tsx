@@ -22,6 +22,7 @@ import { RegisterPage } from './pages/RegisterPage';
 import { UserPage } from './pages/community/UserPage';
 import { WorkspacesPage } from './pages/workspaces/WorkspacesPage';
 import { ProjectPage } from './pages/workspaces/ProjectPage';
+import { AiConfigsPage } from './pages/AiConfigsPage';
 import { TerminalsPage } from './pages/TerminalsPage';
 import { useThemeMode } from './theme/ThemeContext';
 
@@ -86,6 +87,7 @@ export function App() {
             <Route path="/profile" element={<RequireUser><ProfilePage /></RequireUser>} />
             <Route path="/workspaces" element={<RequireUser><WorkspacesPage /></RequireUser>} />
             <Route path="/workspaces/:id" element={<RequireUser><ProjectPage /></RequireUser>} />
+            <Route path="/ai-configs" element={<RequireUser><AiConfigsPage /></RequireUser>} />
             <Route path="/terminals" element={<RequireUser><TerminalsPage /></RequireUser>} />
             <Route path="/admin/:section?" element={<RequireUser admin><AdminPage /></RequireUser>} />
             <Route path="*" element={<NotFoundPage />} />

@@ -1,5 +1,6 @@
 import {
   DesktopOutlined,
+  RobotOutlined,
   ApiOutlined,
   BookOutlined,
   CodeOutlined,
@@ -42,6 +43,7 @@ export function AppShell({ children }: { children: ReactNode }) {
           { key: '/community', icon: <TeamOutlined />, label: <Link to="/community">{t('nav.community')}</Link> },
           { key: '/workspaces', icon: <FolderOutlined />, label: <Link to="/workspaces">{t('nav.workspaces')}</Link> },
           { key: '/terminals', icon: <DesktopOutlined />, label: <Link to="/terminals">{t('nav.terminals')}</Link> },
+          { key: '/ai-configs', icon: <RobotOutlined />, label: <Link to="/ai-configs">{t('nav.ai')}</Link> },
           { key: '/api-keys', icon: <ApiOutlined />, label: <Link to="/api-keys">{t('nav.apiKeys')}</Link> },
         ]
       : []),
