@@ -72,6 +72,11 @@ export const en = {
     haveAccount: 'Have an account?',
   },
   editor: {
+    generate: 'Generate',
+    generatePrompt: 'Describe the program you want',
+    useCode: 'Put this code in the editor',
+    fix: 'Fix',
+    explain: 'Explain',
     title: 'Editor',
     language: 'Language',
     run: 'Run',

@@ -75,6 +75,11 @@ export const zh: Messages<typeof en> = {
     haveAccount: '已有账户？',
   },
   editor: {
+    generate: 'AI 生成',
+    generatePrompt: '描述你想要的程序',
+    useCode: '将此代码放入编辑器',
+    fix: '修复',
+    explain: '解释',
     title: '编辑器',
     language: '语言',
     run: '运行',

@@ -8,6 +8,8 @@ import type { CodeEntry, Language, Template } from '../api/types';
 import { messageOf, useLoad } from '../api/useLoad';
 import { useAuth } from '../auth/AuthContext';
 import { CodeEditor } from '../components/CodeEditor';
+import { ErrorHelp, GenerateButton } from '../ai/EditorAi';
+import { errorOutputOf } from '../ai/aiRequests';
 import { formatBytes, splitArgs, statusColor } from '../components/format';
 import { RunConnection } from '../run/RunConnection';
 import { initialRunState, isActive, runReducer } from '../run/runState';
@@ -193,6 +195,7 @@ export function EditorPage() {
               <Button danger icon={<StopOutlined />} onClick={() => connection.current?.stop()} disabled={run.phase !== 'running'} id="stop-button">
                 {t('editor.stop')}
               </Button>
+              {user ? <GenerateButton language={language} code={code} onUse={setCode} /> : null}
               {user ? (
                 <Button icon={<SaveOutlined />} onClick={() => setSaveOpen(true)} id="save-button">
                   {t('editor.save')}
@@ -256,6 +259,9 @@ export function EditorPage() {
               </pre>
               {result?.reason ? <Typography.Text type="warning">{result.reason}</Typography.Text> : null}
               {run.error ? <Typography.Text type="danger" data-testid="run-error">{run.error}</Typography.Text> : null}
+              {user && language && run.phase !== 'running' && errorOutputOf(run) !== null ? (
+                <ErrorHelp language={language} code={code} error={errorOutputOf(run) ?? ''} onUse={setCode} />
+              ) : null}
               {run.phase === 'running' ? (
                 <Space.Compact style={{ width: '100%', marginTop: 8 }}>
                   <Input
