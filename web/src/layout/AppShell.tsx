@@ -1,4 +1,5 @@
 import {
+  AppstoreOutlined,
   DesktopOutlined,
   RobotOutlined,
   ApiOutlined,
@@ -43,6 +44,7 @@ export function AppShell({ children }: { children: ReactNode }) {
           { key: '/community', icon: <TeamOutlined />, label: <Link to="/community">{t('nav.community')}</Link> },
           { key: '/workspaces', icon: <FolderOutlined />, label: <Link to="/workspaces">{t('nav.workspaces')}</Link> },
           { key: '/terminals', icon: <DesktopOutlined />, label: <Link to="/terminals">{t('nav.terminals')}</Link> },
+          { key: '/environments', icon: <AppstoreOutlined />, label: <Link to="/environments">{t('nav.environments')}</Link> },
           { key: '/ai-configs', icon: <RobotOutlined />, label: <Link to="/ai-configs">{t('nav.ai')}</Link> },
           { key: '/api-keys', icon: <ApiOutlined />, label: <Link to="/api-keys">{t('nav.apiKeys')}</Link> },
         ]
