@@ -125,7 +125,7 @@ function OpenSession({ session, onChange }: { session: TerminalSessionView; onCh
       {session.share_token && (
         <Typography.Paragraph copyable data-testid="terminal-share-url">{shareUrl(window.location.origin, session.share_token)}</Typography.Paragraph>
       )}
-      <TerminalScreen sessionId={session.id} />
+      <TerminalScreen sessionId={session.id} onStateChange={() => void onChange()} />
       <Typography.Title level={5} style={{ marginTop: 16 }}>
         {t('terminals.files')} <Button size="small" onClick={() => files.reload()}>{t('terminals.refresh')}</Button>
       </Typography.Title>

@@ -10,7 +10,10 @@ import { inputMessage, parseServerMessage, resizeMessage, terminalSocketUrl } fr
  * the handshake in; the screen fits its container and tells the server its size whenever the
  * window changes.
  */
-export function TerminalScreen({ sessionId }: { sessionId: string }) {
+export function TerminalScreen({ sessionId, onStateChange }: { sessionId: string; onStateChange?: () => void }) {
+  // The latest callback, read by the socket's handlers without reconnecting when it changes.
+  const stateChanged = useRef(onStateChange);
+  stateChanged.current = onStateChange;
   const { t } = useTranslation();
   const host = useRef<HTMLDivElement>(null);
   const [state, setState] = useState<'connecting' | 'connected' | 'closed'>('connecting');
@@ -39,6 +42,7 @@ export function TerminalScreen({ sessionId }: { sessionId: string }) {
       switch (received.kind) {
         case 'connected':
           setState('connected');
+          stateChanged.current?.();
           sendSize();
           break;
         case 'output':
@@ -55,6 +59,7 @@ export function TerminalScreen({ sessionId }: { sessionId: string }) {
     };
     socket.onclose = (event) => {
       setState('closed');
+      stateChanged.current?.();
       if (event.reason) {
         setProblem(event.reason);
       }

@@ -307,6 +307,8 @@ class WebUiBrowserTests extends ServerTest {
         keys.sendKeys(Keys.ENTER);
         // The typed line holds no 42: only the shell's answer can put it on the screen.
         browser.textContains(By.cssSelector("[data-testid=terminal-screen] .xterm-rows"), "42");
+        // The list follows the connection: the session it opened is active.
+        browser.textContains(By.cssSelector(".ant-table"), "active");
         browser.screenshot("terminal");
 
         JsonNode sessions = api.withToken(login(name, "password-" + name + "-1")).get("/ccresearch/sessions").json();
