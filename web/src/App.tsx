@@ -22,6 +22,9 @@ import { RegisterPage } from './pages/RegisterPage';
 import { UserPage } from './pages/community/UserPage';
 import { WorkspacesPage } from './pages/workspaces/WorkspacesPage';
 import { ProjectPage } from './pages/workspaces/ProjectPage';
+import { AiConfigsPage } from './pages/AiConfigsPage';
+import { EnvironmentsPage } from './pages/EnvironmentsPage';
+import { TerminalsPage } from './pages/TerminalsPage';
 import { useThemeMode } from './theme/ThemeContext';
 
 /** Where to come back to after signing in: the page the user was on. */
@@ -85,6 +88,9 @@ export function App() {
             <Route path="/profile" element={<RequireUser><ProfilePage /></RequireUser>} />
             <Route path="/workspaces" element={<RequireUser><WorkspacesPage /></RequireUser>} />
             <Route path="/workspaces/:id" element={<RequireUser><ProjectPage /></RequireUser>} />
+            <Route path="/ai-configs" element={<RequireUser><AiConfigsPage /></RequireUser>} />
+            <Route path="/environments" element={<RequireUser><EnvironmentsPage /></RequireUser>} />
+            <Route path="/terminals" element={<RequireUser><TerminalsPage /></RequireUser>} />
             <Route path="/admin/:section?" element={<RequireUser admin><AdminPage /></RequireUser>} />
             <Route path="*" element={<NotFoundPage />} />
           </Routes>

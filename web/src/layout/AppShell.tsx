@@ -1,4 +1,7 @@
 import {
+  AppstoreOutlined,
+  DesktopOutlined,
+  RobotOutlined,
   ApiOutlined,
   BookOutlined,
   CodeOutlined,
@@ -40,6 +43,9 @@ export function AppShell({ children }: { children: ReactNode }) {
           { key: '/library', icon: <BookOutlined />, label: <Link to="/library">{t('nav.library')}</Link> },
           { key: '/community', icon: <TeamOutlined />, label: <Link to="/community">{t('nav.community')}</Link> },
           { key: '/workspaces', icon: <FolderOutlined />, label: <Link to="/workspaces">{t('nav.workspaces')}</Link> },
+          { key: '/terminals', icon: <DesktopOutlined />, label: <Link to="/terminals">{t('nav.terminals')}</Link> },
+          { key: '/environments', icon: <AppstoreOutlined />, label: <Link to="/environments">{t('nav.environments')}</Link> },
+          { key: '/ai-configs', icon: <RobotOutlined />, label: <Link to="/ai-configs">{t('nav.ai')}</Link> },
           { key: '/api-keys', icon: <ApiOutlined />, label: <Link to="/api-keys">{t('nav.apiKeys')}</Link> },
         ]
       : []),

@@ -8,6 +8,9 @@ import type { CodeEntry, Language, Template } from '../api/types';
 import { messageOf, useLoad } from '../api/useLoad';
 import { useAuth } from '../auth/AuthContext';
 import { CodeEditor } from '../components/CodeEditor';
+import { ErrorHelp, GenerateButton } from '../ai/EditorAi';
+import { errorOutputOf } from '../ai/aiRequests';
+import { environmentOptions, type AvailableEnvironments } from '../environments/environmentChoices';
 import { formatBytes, splitArgs, statusColor } from '../components/format';
 import { RunConnection } from '../run/RunConnection';
 import { initialRunState, isActive, runReducer } from '../run/runState';
@@ -41,6 +44,14 @@ export function EditorPage() {
   const [saveOpen, setSaveOpen] = useState(false);
   const [opened, setOpened] = useState<{ id: number; title: string; owned: boolean }>();
   const [run, dispatch] = useReducer(runReducer, initialRunState);
+  const [environment, setEnvironment] = useState<string>();
+  const [available, setAvailable] = useState<AvailableEnvironments>();
+  useEffect(() => {
+    if (user) {
+      api.get<AvailableEnvironments>('/environments/available').then(setAvailable).catch(() => setAvailable(undefined));
+    }
+  }, [user]);
+  const environments = useMemo(() => environmentOptions(available, language), [available, language]);
   const connection = useRef<RunConnection>();
   const outputRef = useRef<HTMLPreElement>(null);
 
@@ -140,8 +151,9 @@ export function EditorPage() {
       // so that the run counts as the user's and not as an anonymous one.
       await api.get('/users/me').catch(() => undefined);
     }
-    connection.current?.start({ language, code, stdin: stdin || undefined, args: args.trim() ? splitArgs(args) : undefined });
-  }, [language, code, stdin, args, active, user]);
+    connection.current?.start({ language, code, stdin: stdin || undefined, args: args.trim() ? splitArgs(args) : undefined,
+      environment: environment && environments.some((e) => e.value === environment) ? environment : undefined });
+  }, [language, code, stdin, args, active, user, environment, environments]);
 
   const sendLine = () => {
     connection.current?.type(typed + '\n');
@@ -180,6 +192,10 @@ export function EditorPage() {
                   data-testid="language-select"
                   aria-label={t('editor.language')}
                 />
+                {environments.length > 0 ? (
+                  <Select allowClear style={{ minWidth: 160 }} placeholder={t('editor.environment')} value={environment}
+                    onChange={setEnvironment} options={environments} aria-label={t('editor.environment')} />
+                ) : null}
               </Space>
             }
           >
@@ -193,6 +209,7 @@ export function EditorPage() {
               <Button danger icon={<StopOutlined />} onClick={() => connection.current?.stop()} disabled={run.phase !== 'running'} id="stop-button">
                 {t('editor.stop')}
               </Button>
+              {user ? <GenerateButton language={language} code={code} onUse={setCode} /> : null}
               {user ? (
                 <Button icon={<SaveOutlined />} onClick={() => setSaveOpen(true)} id="save-button">
                   {t('editor.save')}
@@ -256,6 +273,9 @@ export function EditorPage() {
               </pre>
               {result?.reason ? <Typography.Text type="warning">{result.reason}</Typography.Text> : null}
               {run.error ? <Typography.Text type="danger" data-testid="run-error">{run.error}</Typography.Text> : null}
+              {user && language && run.phase !== 'running' && errorOutputOf(run) !== null ? (
+                <ErrorHelp language={language} code={code} error={errorOutputOf(run) ?? ''} onUse={setCode} />
+              ) : null}
               {run.phase === 'running' ? (
                 <Space.Compact style={{ width: '100%', marginTop: 8 }}>
                   <Input

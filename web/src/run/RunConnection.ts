@@ -10,6 +10,8 @@ export interface StartMessage {
   code: string;
   stdin?: string;
   args?: string[];
+  /** A user environment (id) whose packages the run sees. */
+  environment?: string;
 }
 
 export class RunConnection {

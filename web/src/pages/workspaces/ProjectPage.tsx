@@ -1,9 +1,9 @@
-import { DeleteOutlined, DownloadOutlined, FolderAddOutlined, SaveOutlined, UploadOutlined } from '@ant-design/icons';
+import { CodeOutlined, DeleteOutlined, DownloadOutlined, FolderAddOutlined, SaveOutlined, UploadOutlined } from '@ant-design/icons';
 import { App, Button, Card, Col, Empty, Input, List, Popconfirm, Row, Space, Tabs, Tree, Typography, Upload } from 'antd';
 import type { DataNode, EventDataNode } from 'antd/es/tree';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router-dom';
+import { useNavigate, useParams } from 'react-router-dom';
 import { api } from '../../api/client';
 import { messageOf, useLoad } from '../../api/useLoad';
 import { CodeEditor } from '../../components/CodeEditor';
@@ -242,8 +242,19 @@ function NotesTab({ project }: { project: string }) {
 export function ProjectPage() {
   const { t } = useTranslation();
   const { id: project = '' } = useParams();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  // A terminal session that works in this project's files.
+  const openTerminal = async () => {
+    try {
+      const session = await api.post<{ id: string }>('/ccresearch/sessions', { title: project, project });
+      navigate(`/terminals?open=${encodeURIComponent(session.id)}`);
+    } catch (e) {
+      message.error(messageOf(e));
+    }
+  };
   return (
-    <Card title={project}>
+    <Card title={project} extra={<Button id="project-terminal" icon={<CodeOutlined />} onClick={openTerminal}>{t('terminals.open')}</Button>}>
       <Tabs
         items={[
           { key: 'files', label: t('workspaces.files'), children: <FilesTab project={project} /> },

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -288,6 +289,31 @@ class WebUiBrowserTests extends ServerTest {
         browser.screenshot("admin-users");
 
         assertThat(user.get("/users/me").json().get("user_level").asInt()).isEqualTo(3);
+    }
+
+    @Test
+    void openATerminalSessionTypeACommandAndSeeItsOutput() {
+        String name = signedInUser("term");
+        browser.open("/app/terminals");
+        String title = unique("shell");
+        browser.type(By.id("terminal-title"), title);
+        browser.click(By.id("terminal-create"));
+
+        // The new session opens: xterm.js on the session's WebSocket, signed in by the page's cookie.
+        browser.textContains(By.cssSelector("[data-testid=terminal-state]"), "Connected");
+        browser.visible(By.cssSelector("[data-testid=terminal-screen] .xterm-rows"));
+        WebElement keys = browser.driver.findElement(By.cssSelector("[data-testid=terminal-screen] .xterm-helper-textarea"));
+        keys.sendKeys("echo $((6*7))");
+        keys.sendKeys(Keys.ENTER);
+        // The typed line holds no 42: only the shell's answer can put it on the screen.
+        browser.textContains(By.cssSelector("[data-testid=terminal-screen] .xterm-rows"), "42");
+        // The list follows the connection: the session it opened is active.
+        browser.textContains(By.cssSelector(".ant-table"), "active");
+        browser.screenshot("terminal");
+
+        JsonNode sessions = api.withToken(login(name, "password-" + name + "-1")).get("/ccresearch/sessions").json();
+        assertThat(sessions.get(0).get("title").asString()).isEqualTo(title);
+        api.withToken(login(name, "password-" + name + "-1")).delete("/ccresearch/sessions/" + sessions.get(0).get("id").asString());
     }
 
     @Test

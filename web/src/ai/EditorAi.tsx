@@ -1,0 +1,94 @@
+import { BulbOutlined, RobotOutlined, ToolOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Input, Modal, Space, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../api/client';
+import { messageOf } from '../api/useLoad';
+import { assistBody, generateBody, type AiAnswer, type AssistAction } from './aiRequests';
+
+/** The editor's Generate button: a prompt, the answer shown, and the code put in the editor only when the user says so. */
+export function GenerateButton({ language, code, onUse }: { language: string | undefined; code: string; onUse: (code: string) => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [open, setOpen] = useState(false);
+  const [prompt, setPrompt] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [answer, setAnswer] = useState<AiAnswer>();
+
+  const generate = async () => {
+    if (!language) return;
+    setBusy(true);
+    try {
+      setAnswer(await api.post<AiAnswer>('/ai/generate-code', generateBody(prompt, language, code)));
+    } catch (e) {
+      message.error(messageOf(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const close = () => {
+    setOpen(false);
+    setAnswer(undefined);
+  };
+
+  return (
+    <>
+      <Button icon={<RobotOutlined />} onClick={() => setOpen(true)} disabled={!language} id="generate-button">{t('editor.generate')}</Button>
+      <Modal open={open} title={t('editor.generate')} onCancel={close} footer={
+        <Space>
+          <Button onClick={close}>{t('common.cancel')}</Button>
+          {answer?.code ? (
+            <Button type="primary" onClick={() => { onUse(answer.code ?? ''); close(); }}>{t('editor.useCode')}</Button>
+          ) : (
+            <Button type="primary" loading={busy} disabled={!prompt.trim()} onClick={generate}>{t('editor.generate')}</Button>
+          )}
+        </Space>
+      }>
+        <Input.TextArea rows={3} value={prompt} onChange={(e) => setPrompt(e.target.value)} placeholder={t('editor.generatePrompt')} />
+        <AnswerView answer={answer} />
+      </Modal>
+    </>
+  );
+}
+
+/** Fix and Explain for a run that ended with an error; a fixed program goes into the editor only when the user says so. */
+export function ErrorHelp({ language, code, error, onUse }: { language: string; code: string; error: string; onUse: (code: string) => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [busy, setBusy] = useState<AssistAction>();
+  const [answer, setAnswer] = useState<AiAnswer>();
+
+  const ask = async (action: AssistAction) => {
+    setBusy(action);
+    try {
+      setAnswer(await api.post<AiAnswer>('/api/ai/assist', assistBody(action, language, code, error)));
+    } catch (e) {
+      message.error(messageOf(e));
+    } finally {
+      setBusy(undefined);
+    }
+  };
+
+  return (
+    <div style={{ marginTop: 8 }}>
+      <Space wrap>
+        <Button size="small" icon={<ToolOutlined />} loading={busy === 'fix_error'} onClick={() => ask('fix_error')} id="fix-button">{t('editor.fix')}</Button>
+        <Button size="small" icon={<BulbOutlined />} loading={busy === 'explain_error'} onClick={() => ask('explain_error')} id="explain-button">{t('editor.explain')}</Button>
+      </Space>
+      <AnswerView answer={answer} />
+      {answer?.code ? (
+        <Button size="small" type="primary" style={{ marginTop: 8 }} onClick={() => { onUse(answer.code ?? ''); setAnswer(undefined); }}>{t('editor.useCode')}</Button>
+      ) : null}
+    </div>
+  );
+}
+
+function AnswerView({ answer }: { answer: AiAnswer | undefined }) {
+  if (!answer) return null;
+  return (
+    <div style={{ marginTop: 12 }} data-testid="ai-answer">
+      {answer.explanation ? <Alert type="info" message={<Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{answer.explanation}</Typography.Paragraph>} /> : null}
+      {answer.code ? <pre className="run-output" style={{ marginTop: 8, maxHeight: 300 }}>{answer.code}</pre> : null}
+    </div>
+  );
+}
