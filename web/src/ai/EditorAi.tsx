@@ -1,4 +1,4 @@
-import { BulbOutlined, RobotOutlined, ToolOutlined } from '@ant-design/icons';
+import { BulbOutlined, QuestionCircleOutlined, RobotOutlined, ThunderboltOutlined, ToolOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Input, Modal, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -80,6 +80,45 @@ export function ErrorHelp({ language, code, error, onUse }: { language: string; 
         <Button size="small" type="primary" style={{ marginTop: 8 }} onClick={() => { onUse(answer.code ?? ''); setAnswer(undefined); }}>{t('editor.useCode')}</Button>
       ) : null}
     </div>
+  );
+}
+
+/** Explain and Optimize for the program in the editor; an optimized program goes in only when the user says so. */
+export function CodeHelp({ language, code, onUse }: { language: string | undefined; code: string; onUse: (code: string) => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [busy, setBusy] = useState<AssistAction>();
+  const [answer, setAnswer] = useState<AiAnswer>();
+
+  const ask = async (action: AssistAction) => {
+    if (!language) return;
+    setBusy(action);
+    try {
+      setAnswer(await api.post<AiAnswer>('/api/ai/assist', assistBody(action, language, code)));
+    } catch (e) {
+      message.error(messageOf(e));
+    } finally {
+      setBusy(undefined);
+    }
+  };
+  const close = () => setAnswer(undefined);
+  const disabled = !language || code.trim() === '';
+
+  return (
+    <>
+      <Button icon={<QuestionCircleOutlined />} loading={busy === 'explain_code'} disabled={disabled} onClick={() => ask('explain_code')} id="explain-code-button">{t('editor.explainCode')}</Button>
+      <Button icon={<ThunderboltOutlined />} loading={busy === 'optimize_code'} disabled={disabled} onClick={() => ask('optimize_code')} id="optimize-button">{t('editor.optimize')}</Button>
+      <Modal open={answer !== undefined} title={t('editor.aiAnswer')} onCancel={close} footer={
+        <Space>
+          <Button onClick={close}>{t('common.cancel')}</Button>
+          {answer?.code ? (
+            <Button type="primary" onClick={() => { onUse(answer.code ?? ''); close(); }}>{t('editor.useCode')}</Button>
+          ) : null}
+        </Space>
+      }>
+        <AnswerView answer={answer} />
+      </Modal>
+    </>
   );
 }
 

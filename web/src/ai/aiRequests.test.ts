@@ -19,6 +19,8 @@ describe('editor AI requests', () => {
     expect(generateBody(' sort a list ', 'python', '')).toEqual({ prompt: 'sort a list', language: 'python' });
     expect(generateBody('add tests', 'python', 'x = 1\n')).toEqual({ prompt: 'add tests', language: 'python', code: 'x = 1\n' });
     expect(assistBody('fix_error', 'python', 'print(x)', 'NameError')).toEqual({ action: 'fix_error', language: 'python', code: 'print(x)', error: 'NameError' });
+    expect(assistBody('optimize_code', 'python', 'print(1)')).toEqual({ action: 'optimize_code', language: 'python', code: 'print(1)' });
+    expect(assistBody('explain_code', 'c', 'int main(){}', '  ')).toEqual({ action: 'explain_code', language: 'c', code: 'int main(){}' });
   });
 
   it('finds the error output of a failed run and nothing for a successful one', () => {

@@ -30,7 +30,7 @@ export function aiConfigBody(form: AiConfigForm): Record<string, string | number
   return body;
 }
 
-export type AssistAction = 'fix_error' | 'explain_error';
+export type AssistAction = 'fix_error' | 'explain_error' | 'explain_code' | 'optimize_code';
 
 /** The answer of /ai/generate-code and /api/ai/assist (the fields the editor shows). */
 export interface AiAnswer {
@@ -48,8 +48,13 @@ export function generateBody(prompt: string, language: string, code: string): Re
   return body;
 }
 
-export function assistBody(action: AssistAction, language: string, code: string, error: string): Record<string, string> {
-  return { action, language, code, error };
+/** The body of /api/ai/assist; the error output goes along only when there is one (explain_code and optimize_code need none). */
+export function assistBody(action: AssistAction, language: string, code: string, error = ''): Record<string, string> {
+  const body: Record<string, string> = { action, language, code };
+  if (error.trim() !== '') {
+    body.error = error;
+  }
+  return body;
 }
 
 interface RunOutcome {

@@ -8,7 +8,7 @@ import type { CodeEntry, Language, Template } from '../api/types';
 import { messageOf, useLoad } from '../api/useLoad';
 import { useAuth } from '../auth/AuthContext';
 import { CodeEditor } from '../components/CodeEditor';
-import { ErrorHelp, GenerateButton } from '../ai/EditorAi';
+import { CodeHelp, ErrorHelp, GenerateButton } from '../ai/EditorAi';
 import { errorOutputOf } from '../ai/aiRequests';
 import { environmentOptions, type AvailableEnvironments } from '../environments/environmentChoices';
 import { formatBytes, splitArgs, statusColor } from '../components/format';
@@ -210,6 +210,7 @@ export function EditorPage() {
                 {t('editor.stop')}
               </Button>
               {user ? <GenerateButton language={language} code={code} onUse={setCode} /> : null}
+              {user ? <CodeHelp language={language} code={code} onUse={setCode} /> : null}
               {user ? (
                 <Button icon={<SaveOutlined />} onClick={() => setSaveOpen(true)} id="save-button">
                   {t('editor.save')}
