@@ -1,5 +1,6 @@
 package io.coderunner.server.environments;
 
+import io.coderunner.server.system.FileTrees;
 import io.coderunner.server.system.CodeRunnerSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -102,33 +103,7 @@ class EnvironmentDirectories {
 
     /** Deletes the tree, never following a link out of it. */
     void delete(Path dir) {
-        if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        try {
-            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult preVisitDirectory(Path directory, BasicFileAttributes attributes) throws IOException {
-                    // What an install left unwritable to its owner is still removed.
-                    Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwx------"));
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
-                    Files.delete(file);
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult postVisitDirectory(Path directory, IOException e) throws IOException {
-                    Files.delete(directory);
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete " + dir + ": " + e.getMessage(), e);
-        }
+        FileTrees.delete(dir);
     }
 
     /** Deletes every generation of the environment but {@code keep}. */
