@@ -119,6 +119,9 @@ class AccountService {
             refreshTokens.revokeAll(id);
         }
         cache.forget(id);
+        if (user.active() && !active) {
+            events.publishEvent(new AccountClosed(id, false));
+        }
         events.publishEvent(AuditEvent.success(admin.userId(), admin.username(), "admin_update_user", "user", id,
                 "active=" + active + " admin=" + isAdmin + " level=" + level));
         return require(id).account();
@@ -132,6 +135,7 @@ class AccountService {
         }
         users.delete(id);
         cache.forget(id);
+        events.publishEvent(new AccountClosed(id, true));
         events.publishEvent(AuditEvent.success(admin.userId(), admin.username(), "admin_delete_user", "user", id,
                 "username=" + user.username()));
     }

@@ -3,6 +3,7 @@ package io.coderunner.server.accounts;
 import io.coderunner.server.audit.ClientAddress;
 import io.coderunner.server.system.BadRequestException;
 import io.coderunner.server.system.Caller;
+import io.coderunner.server.system.KeyScope;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.annotation.security.PermitAll;
@@ -102,6 +103,7 @@ class AuthController {
         return Map.of("message", "signed out");
     }
 
+    @KeyScope({})
     @GetMapping("/users/me")
     @PreAuthorize("isAuthenticated()")
     @Operation(summary = "The caller's account")

@@ -5,6 +5,7 @@ import io.coderunner.server.system.BadRequestException;
 import io.coderunner.server.system.Caller;
 import io.coderunner.server.system.CodeRunnerSettings;
 import io.coderunner.server.system.Database;
+import io.coderunner.server.system.OwnerOnly;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -245,9 +246,10 @@ class DatabaseTransfer {
     }
 
     private Path backup() throws IOException {
-        Path dir = Files.createDirectories(settings.dataDir().resolve("backups"));
+        Path dir = OwnerOnly.folder(settings.dataDir().resolve("backups"));
         Path file = dir.resolve("before-import-" + STAMP.format(clock.instant()) + (database.sqlite() ? ".db" : ".json"));
         writeSnapshot(file);
+        OwnerOnly.ifPresent(file);
         log.info("Kept the database as it was before the import in {}", file);
         return file;
     }

@@ -91,6 +91,38 @@ class BaseUrls {
         return null;
     }
 
+    /**
+     * The IPv4 address an IPv6 address carries and leads to, or null: IPv4-compatible
+     * ({@code ::a.b.c.d}), IPv4-mapped ({@code ::ffff:a.b.c.d}), IPv4-translated
+     * ({@code ::ffff:0:a.b.c.d}), NAT64 ({@code 64:ff9b::/96} and the local-use {@code 64:ff9b:1::/48})
+     * and 6to4 ({@code 2002:AABB:CCDD::/48}). Each can reach the IPv4 address through a translator
+     * or the host's own stack, so it is judged as that address.
+     */
+    static byte[] embeddedIpv4(byte[] b) {
+        boolean zeroTo10 = true;
+        for (int i = 0; i < 10; i++) {
+            zeroTo10 &= b[i] == 0;
+        }
+        boolean compatible = zeroTo10 && b[10] == 0 && b[11] == 0;
+        boolean mapped = zeroTo10 && (b[10] & 0xff) == 0xff && (b[11] & 0xff) == 0xff;
+        boolean translated = true;
+        for (int i = 0; i < 8; i++) {
+            translated &= b[i] == 0;
+        }
+        translated &= (b[8] & 0xff) == 0xff && (b[9] & 0xff) == 0xff && b[10] == 0 && b[11] == 0;
+        boolean nat64 = b[0] == 0 && (b[1] & 0xff) == 0x64 && (b[2] & 0xff) == 0xff && (b[3] & 0xff) == 0x9b;
+        if (nat64 && !(b[4] == 0 && b[5] == 0 && b[6] == 0 && b[7] == 0 && b[8] == 0 && b[9] == 0 && b[10] == 0 && b[11] == 0)) {
+            return new byte[] {0, 0, 0, 0};                        // 64:ff9b:1::/48 spreads the address: judged internal
+        }
+        if (compatible || mapped || translated || nat64) {
+            return new byte[] {b[12], b[13], b[14], b[15]};
+        }
+        if ((b[0] & 0xff) == 0x20 && (b[1] & 0xff) == 0x02) {
+            return new byte[] {b[2], b[3], b[4], b[5]};
+        }
+        return null;
+    }
+
     static boolean isPublic(InetAddress address) {
         if (address.isLoopbackAddress() || address.isAnyLocalAddress() || address.isLinkLocalAddress()
                 || address.isSiteLocalAddress() || address.isMulticastAddress()) {
@@ -110,13 +142,16 @@ class BaseUrls {
             if ((b[0] & 0xfe) == 0xfc) {                           // unique-local fc00::/7
                 return false;
             }
-            boolean mapped = true;                                 // ::ffff:a.b.c.d carries an IPv4 address
-            for (int i = 0; i < 10; i++) {
-                mapped &= b[i] == 0;
+            if ((b[0] & 0xff) == 0x20 && (b[1] & 0xff) == 0x01 && b[2] == 0 && b[3] == 0) {
+                return false;                                      // Teredo 2001::/32: carries an obscured IPv4 address
             }
-            if (mapped && (b[10] & 0xff) == 0xff && (b[11] & 0xff) == 0xff) {
+            if ((b[0] & 0xff) == 0x20 && (b[1] & 0xff) == 0x01 && (b[2] & 0xff) == 0x0d && (b[3] & 0xff) == 0xb8) {
+                return false;                                      // documentation 2001:db8::/32
+            }
+            byte[] embedded = embeddedIpv4(b);
+            if (embedded != null) {
                 try {
-                    return isPublic(InetAddress.getByAddress(new byte[] {b[12], b[13], b[14], b[15]}));
+                    return isPublic(InetAddress.getByAddress(embedded));
                 } catch (UnknownHostException e) {
                     return false;
                 }

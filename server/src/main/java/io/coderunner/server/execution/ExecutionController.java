@@ -7,6 +7,7 @@ import io.coderunner.engine.language.Language;
 import io.coderunner.engine.language.LanguageRegistry;
 import io.coderunner.server.system.BadRequestException;
 import io.coderunner.server.system.Caller;
+import io.coderunner.server.system.KeyScope;
 import io.coderunner.server.system.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -43,6 +44,7 @@ class ExecutionController {
         this.callbacks = callbacks;
     }
 
+    @KeyScope("execute")
     @PostMapping("/api/execute")
     @PermitAll
     @Operation(summary = "Run code and wait for the result")
@@ -64,6 +66,7 @@ class ExecutionController {
         return ResponseEntity.ok(run(caller, request));
     }
 
+    @KeyScope("execute")
     @GetMapping("/api/executions/{id}")
     @PermitAll
     @Operation(summary = "A run started with \"wait\": false: RUNNING, or its result (kept 30 minutes)")
@@ -81,6 +84,7 @@ class ExecutionController {
         return executions.execute(request).toResponse();
     }
 
+    @KeyScope("execute")
     @PostMapping("/api/execute/stop/{id}")
     @PermitAll
     @Operation(summary = "Stop a run going on now (its final status is KILLED); a user's run only by that user or an administrator")

@@ -17,6 +17,7 @@ import io.coderunner.server.audit.AuditEvent;
 import io.coderunner.server.library.CodeEntry;
 import io.coderunner.server.library.CodeLibrary;
 import io.coderunner.server.system.Caller;
+import io.coderunner.server.system.ForbiddenException;
 import io.coderunner.server.system.NotFoundException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -25,6 +26,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -32,6 +35,10 @@ import org.springframework.stereotype.Service;
 /** Turns an execution request into a sandboxed run, through the queue. Other modules run code here. */
 @Service
 public class ExecutionService {
+
+    /** The API-key scope that allows running code. */
+    static final String RUN_SCOPE = "execute";
+    private static final Logger log = LoggerFactory.getLogger(ExecutionService.class);
 
     private final Sandbox sandbox;
     private final LanguageRegistry languages;
@@ -83,6 +90,7 @@ public class ExecutionService {
     }
 
     private ExecutionView executeAs(Caller caller, ExecuteRequest request, Long codeLibraryId, Path directory) {
+        requireRunScope(caller);
         if (codeLibraryId != null && request.code() == null && (request.files() == null || request.files().isEmpty())) {
             request = savedCode(caller, request, codeLibraryId);
         }
@@ -99,7 +107,10 @@ public class ExecutionService {
             }
             RunResult result;
             try (ExecutionQueue.Ticket ignored = queue.admit()) {
-                result = sandbox.run(spec);
+                RunHandle handle = sandbox.start(spec, OutputListener.NONE);
+                try (RunRegistry.Waiting waiting = runs.waitingFor(caller.userId(), handle)) {
+                    result = handle.await();
+                }
             } catch (RuntimeException e) {
                 if (kind != null) {
                     quotas.giveBack(caller, kind);
@@ -157,6 +168,7 @@ public class ExecutionService {
 
     /** @param interactive false: the request's stdin is all the input, and the program then reads end-of-file */
     public LiveRun startLive(Caller caller, ExecuteRequest request, OutputListener listener, boolean interactive) {
+        requireRunScope(caller);
         RunEnvironments.Lease environment = openEnvironment(caller, request);
         try {
             return startLive(caller, request, listener, interactive, environment);
@@ -215,7 +227,7 @@ public class ExecutionService {
                     environment.close();
                 }
                 if (caller != null && result != null) {
-                    record(caller, spec, result, null);
+                    recordEnded(caller, spec, result);
                 }
                 runs.finish(live, result);
             } finally {
@@ -229,6 +241,16 @@ public class ExecutionService {
         return live;
     }
 
+    /**
+     * Every way of running code comes through here, so this is where a key without the
+     * {@code execute} scope is stopped, whichever route or socket it came by.
+     */
+    private static void requireRunScope(Caller caller) {
+        if (caller != null && caller.viaApiKey() && !caller.scopes().contains(RUN_SCOPE)) {
+            throw new ForbiddenException("this API key may not run code: it lacks the '" + RUN_SCOPE + "' scope");
+        }
+    }
+
     /** A run of this caller's, going on or recently ended, by its id. */
     public Optional<RunRegistry.State> state(String id, Caller caller) {
         return runs.state(id, caller);
@@ -240,6 +262,15 @@ public class ExecutionService {
             run.handle().stop();
             return true;
         }).orElse(false);
+    }
+
+    /** Records a live run that ended; its account may be gone by then (deleted while it ran). */
+    private void recordEnded(Caller caller, RunSpec spec, RunResult result) {
+        try {
+            record(caller, spec, result, null);
+        } catch (RuntimeException e) {
+            log.warn("Run of user {} not recorded in their history: {}", caller.userId(), e.getMessage());
+        }
     }
 
     private long record(Caller caller, RunSpec spec, RunResult result, Long codeLibraryId) {

@@ -2,6 +2,7 @@ package io.coderunner.server.execution;
 
 import io.coderunner.engine.InvalidRunException;
 import io.coderunner.server.system.Caller;
+import io.coderunner.server.system.KeyScope;
 import io.coderunner.server.system.Page;
 import io.coderunner.server.system.Timestamps;
 import io.swagger.v3.oas.annotations.Operation;
@@ -38,6 +39,7 @@ class HistoryController {
         return executions.executeAs(caller, request.toExecuteRequest(), request.codeLibraryId());
     }
 
+    @KeyScope("execute")
     @GetMapping("/executions")
     @PreAuthorize("isAuthenticated()")
     @Operation(summary = "The caller's runs, newest first")

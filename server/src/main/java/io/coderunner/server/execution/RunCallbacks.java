@@ -44,12 +44,7 @@ class RunCallbacks {
             throw new BadRequestException("callback_url is not enabled on this server: its administrator allows callback "
                     + "URLs with CODERUNNER_CALLBACK_ALLOWED_URLS");
         }
-        URI uri;
-        try {
-            uri = new URI(url).normalize();
-        } catch (java.net.URISyntaxException e) {
-            throw new BadRequestException("callback_url is not a URL: " + e.getReason());
-        }
+        URI uri = canonical(url);
         if (uri.getRawUserInfo() != null) {
             throw new BadRequestException("callback_url must not carry a user name or password");
         }
@@ -60,6 +55,66 @@ class RunCallbacks {
         }
         throw new BadRequestException("callback_url " + url + " is not allowed on this server: it must start with one of "
                 + settings.allowedUrls());
+    }
+
+    /**
+     * The URL as a receiving server would read it: percent-encoded unreserved characters decoded
+     * (so {@code %2e%2e} is the {@code ..} it means), dot segments removed. What cannot be made
+     * unambiguous — an encoded slash or backslash, a NUL, a backslash, dot segments left over — is
+     * refused, so that no prefix check compares one path while the request goes to another.
+     */
+    static URI canonical(String url) {
+        if (url == null || url.isBlank()) {
+            throw new BadRequestException("callback_url is empty");
+        }
+        URI parsed;
+        try {
+            parsed = new URI(url.strip());
+        } catch (java.net.URISyntaxException e) {
+            throw new BadRequestException("callback_url is not a URL: " + e.getReason());
+        }
+        String rawPath = Objects.requireNonNullElse(parsed.getRawPath(), "");
+        String lower = rawPath.toLowerCase(Locale.ROOT);
+        if (lower.contains("%2f") || lower.contains("%5c") || lower.contains("%00") || rawPath.contains("\\")) {
+            throw new BadRequestException("callback_url has an encoded slash, backslash or NUL in its path");
+        }
+        String path = decodeUnreserved(rawPath);
+        try {
+            if (parsed.getScheme() == null || parsed.getRawAuthority() == null) {
+                throw new BadRequestException("callback_url must be an absolute http(s) URL");
+            }
+            URI uri = new URI(parsed.getScheme() + "://" + parsed.getRawAuthority() + path).normalize();
+            String normalized = Objects.requireNonNullElse(uri.getRawPath(), "");
+            if (normalized.equals("..") || normalized.startsWith("../") || normalized.contains("/../") || normalized.endsWith("/..")
+                    || normalized.contains("/./")) {
+                throw new BadRequestException("callback_url has a path that climbs above its root");
+            }
+            String rest = (parsed.getRawQuery() == null ? "" : "?" + parsed.getRawQuery())
+                    + (parsed.getRawFragment() == null ? "" : "#" + parsed.getRawFragment());
+            return new URI(uri.toString() + rest);
+        } catch (java.net.URISyntaxException e) {
+            throw new BadRequestException("callback_url is not a URL: " + e.getReason());
+        }
+    }
+
+    /** Decodes %XX where XX is an unreserved character (RFC 3986, 2.3); other escapes stay as they are. */
+    private static String decodeUnreserved(String raw) {
+        StringBuilder out = new StringBuilder(raw.length());
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c == '%' && i + 2 < raw.length() && raw.substring(i + 1, i + 3).matches("[0-9A-Fa-f]{2}")) {
+                char decoded = (char) Integer.parseInt(raw.substring(i + 1, i + 3), 16);
+                boolean unreserved = (decoded >= 'a' && decoded <= 'z') || (decoded >= 'A' && decoded <= 'Z')
+                        || (decoded >= '0' && decoded <= '9') || "-._~".indexOf(decoded) >= 0;
+                if (unreserved) {
+                    out.append(decoded);
+                    i += 2;
+                    continue;
+                }
+            }
+            out.append(c);
+        }
+        return out.toString();
     }
 
     /** Same scheme, host and port, and a path at or below the prefix's (a path segment boundary, not any text). */

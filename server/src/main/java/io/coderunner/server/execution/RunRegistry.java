@@ -2,11 +2,13 @@ package io.coderunner.server.execution;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.coderunner.engine.RunHandle;
 import io.coderunner.engine.RunResult;
 import io.coderunner.server.system.Caller;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
@@ -18,6 +20,8 @@ import org.springframework.stereotype.Component;
 public class RunRegistry {
 
     private final Map<String, LiveRun> runs = new ConcurrentHashMap<>();
+    /** Runs a request waits on, by user: they have no id to stop them by, but a closed account's must end too. */
+    private final Map<Long, Set<RunHandle>> waited = new ConcurrentHashMap<>();
 
     void add(LiveRun run) {
         runs.put(run.id(), run);
@@ -68,6 +72,34 @@ public class RunRegistry {
 
     private static boolean allowed(long ownerId, Caller caller) {
         return caller != null && (caller.userId() == ownerId || (caller.admin() && !caller.viaApiKey()));
+    }
+
+    /** Holds a run a request waits on under its user until the returned tracking is closed. */
+    Waiting waitingFor(long userId, RunHandle handle) {
+        waited.computeIfAbsent(userId, id -> ConcurrentHashMap.newKeySet()).add(handle);
+        return () -> waited.computeIfPresent(userId, (id, handles) -> {
+            handles.remove(handle);
+            return handles.isEmpty() ? null : handles;
+        });
+    }
+
+    interface Waiting extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /** Stops every run of this user, live or waited on; the number stopped. */
+    int stopAllOf(long userId) {
+        Set<RunHandle> waitedOn = Set.copyOf(waited.getOrDefault(userId, Set.of()));
+        waitedOn.forEach(RunHandle::stop);
+        int stopped = waitedOn.size();
+        for (LiveRun run : runs.values()) {
+            if (run.ownerId() != null && run.ownerId() == userId) {
+                run.handle().stop();
+                stopped++;
+            }
+        }
+        return stopped;
     }
 
     int size() {

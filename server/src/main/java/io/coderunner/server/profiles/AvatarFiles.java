@@ -1,6 +1,7 @@
 package io.coderunner.server.profiles;
 
 import io.coderunner.server.system.CodeRunnerSettings;
+import io.coderunner.server.system.OwnerOnly;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -45,8 +46,8 @@ class AvatarFiles {
         RANDOM.nextBytes(random);
         String name = HexFormat.of().formatHex(random) + "." + image.extension();
         try {
-            Files.createDirectories(directory);
-            Files.write(directory.resolve(name), image.bytes(), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            OwnerOnly.folder(directory);
+            Files.write(OwnerOnly.file(directory.resolve(name)), image.bytes(), StandardOpenOption.WRITE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot store an avatar in " + directory, e);
         }

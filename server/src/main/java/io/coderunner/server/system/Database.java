@@ -59,6 +59,20 @@ public record Database(Kind kind, String jdbcUrl, String user, String password) 
         return URLDecoder.decode(value, StandardCharsets.UTF_8);
     }
 
+    /** The SQLite database's file, when it is SQLite on a file (not in memory). */
+    public java.util.Optional<Path> sqliteFile() {
+        if (kind != Kind.SQLITE) {
+            return java.util.Optional.empty();
+        }
+        String file = jdbcUrl.substring("jdbc:sqlite:".length());
+        int query = file.indexOf('?');
+        file = query < 0 ? file : file.substring(0, query);
+        if (file.isEmpty() || file.equals(":memory:") || file.startsWith("file:") || file.startsWith(":resource:")) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(Path.of(file));
+    }
+
     public boolean sqlite() {
         return kind == Kind.SQLITE;
     }

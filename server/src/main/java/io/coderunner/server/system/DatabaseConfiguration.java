@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -34,8 +35,21 @@ class DatabaseConfiguration {
                 throw new IllegalStateException("cannot create the data directory " + settings.dataDir() + ": " + e.getMessage(), e);
             }
         }
+        database.sqliteFile().ifPresent(DatabaseConfiguration::ownerOnly);
         log.info("Database: {}", database.describe());
         return database;
+    }
+
+    /**
+     * The database file is made before SQLite opens it, readable by the server's user only; SQLite
+     * gives its {@code -wal} and {@code -shm} files the database file's mode when it makes them, and
+     * ones left by an earlier version are put right here.
+     */
+    private static void ownerOnly(Path file) {
+        OwnerOnly.file(file);
+        OwnerOnly.ifPresent(Path.of(file + "-wal"));
+        OwnerOnly.ifPresent(Path.of(file + "-shm"));
+        OwnerOnly.ifPresent(Path.of(file + "-journal"));
     }
 
     /**

@@ -7,6 +7,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -28,12 +31,15 @@ public class SocketSignIn {
     /** The close code of a connection whose credential is missing, wrong or expired. */
     public static final int UNAUTHORIZED = 4401;
     private static final String EXPIRY_TASK = SocketSignIn.class.getName() + ".expiry";
+    private static final String SIGNED_IN_USER = SocketSignIn.class.getName() + ".user";
 
     /** A caller on a connection, and when its credential expires (null: it does not). */
     public record SignedIn(Caller caller, Instant expiresAt) {
     }
 
     private final List<TokenAuthenticator> authenticators;
+    /** The signed-in connections of each user, so that a closed account's are closed at once. */
+    private final Map<Long, Set<WebSocketSession>> byUser = new ConcurrentHashMap<>();
     private final Clock clock;
     private final ScheduledExecutorService expiries = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("socket-expiry").daemon().factory());
@@ -75,6 +81,9 @@ public class SocketSignIn {
     /** Closes the connection when the credential it was signed in with expires. */
     public void closeWhenExpired(WebSocketSession session, SignedIn signedIn) {
         forget(session);
+        long userId = signedIn.caller().userId();
+        session.getAttributes().put(SIGNED_IN_USER, userId);
+        byUser.computeIfAbsent(userId, id -> ConcurrentHashMap.newKeySet()).add(session);
         if (signedIn.expiresAt() == null) {
             return;
         }
@@ -89,6 +98,22 @@ public class SocketSignIn {
         if (session.getAttributes().remove(EXPIRY_TASK) instanceof ScheduledFuture<?> task) {
             task.cancel(false);
         }
+        if (session.getAttributes().remove(SIGNED_IN_USER) instanceof Long userId) {
+            byUser.computeIfPresent(userId, (id, sessions) -> {
+                sessions.remove(session);
+                return sessions.isEmpty() ? null : sessions;
+            });
+        }
+    }
+
+    /** Closes every connection signed in as this user (the account was closed); the number closed. */
+    public int closeAllOf(long userId, String why) {
+        Set<WebSocketSession> sessions = Set.copyOf(byUser.getOrDefault(userId, Set.of()));
+        for (WebSocketSession session : sessions) {
+            forget(session);
+            close(session, why);
+        }
+        return sessions.size();
     }
 
     /** Closes a connection as unauthorised, with a reason that fits a close frame. */

@@ -9,6 +9,7 @@ import io.coderunner.engine.Terminal;
 import io.coderunner.engine.TerminalSpec;
 import io.coderunner.engine.language.Language;
 import io.coderunner.engine.language.LanguageRegistry;
+import io.coderunner.server.accounts.AccountClosed;
 import io.coderunner.server.accounts.Accounts;
 import io.coderunner.server.accounts.Tier;
 import io.coderunner.server.audit.AuditEvent;
@@ -36,6 +37,7 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -352,6 +354,22 @@ class TerminalSessions {
             store.activity(session.id, session.commands(), session.lastActivity(), session.expiresAt());
             store.end(session.id, status, clock.millis());
         });
+    }
+
+    /** A disabled or deleted account's terminals end now: their processes are killed, their viewers closed. */
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(AccountClosed event) {
+        for (LiveSession session : List.copyOf(live.values())) {
+            if (session.userId == event.userId()) {
+                log.info("Terminal session {} ended: {}", session.id, event.reason());
+                try {
+                    end(session, SessionStatus.TERMINATED, event.reason());
+                } catch (RuntimeException e) {
+                    // A deleted account's rows may be gone already; the terminal itself was killed by end().
+                    log.debug("Ending session {}: {}", session.id, e.getMessage());
+                }
+            }
+        }
     }
 
     /** Ends sessions past their idle timeout or lifetime, and saves the others' activity. */

@@ -133,6 +133,11 @@ class TerminalSocketHandler extends TextWebSocketHandler {
 
     private void attach(WebSocketSession socket, SocketSignIn.SignedIn signedIn) throws IOException {
         Caller caller = signedIn.caller();
+        if (caller.viaApiKey()) {
+            // Terminal sessions are opened and managed only by a signed-in user, never by a key.
+            SocketSignIn.close(socket, "API keys cannot open terminal sessions: sign in as the user");
+            return;
+        }
         String id = sessionId(socket);
         Optional<SessionStore.Session> session = sessions.find(id).filter(s -> s.userId() == caller.userId());
         if (session.isEmpty()) {

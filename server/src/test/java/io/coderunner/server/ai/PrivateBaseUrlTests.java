@@ -26,7 +26,9 @@ class PrivateBaseUrlTests extends ServerTest {
         ApiClient user = newUser("private-urls");
         for (String url : List.of("http://127.0.0.1:11434", "http://localhost:8000/v1", "http://169.254.169.254/latest",
                 "http://10.1.2.3/v1", "http://192.168.0.10:8080", "http://172.16.5.4", "http://[::1]:11434",
-                "http://[fd00::1]/v1", "http://100.64.0.1", "http://0.0.0.0:8000", "http://[::ffff:127.0.0.1]/")) {
+                "http://[fd00::1]/v1", "http://100.64.0.1", "http://0.0.0.0:8000", "http://[::ffff:127.0.0.1]/",
+                "http://[::127.0.0.1]:5432", "http://[::ffff:0:127.0.0.1]/", "http://[64:ff9b::169.254.169.254]/latest",
+                "http://[2002:7f00:1::]:6379", "http://[2002:a9fe:a9fe::]/", "http://[0:0:0:0:0:0:7f00:1]/")) {
             ApiClient.Response response = user.postJson("/ai-configs", Map.of("config_name", "internal", "provider", "ollama",
                     "model_name", "llama3.2", "base_url", url));
 

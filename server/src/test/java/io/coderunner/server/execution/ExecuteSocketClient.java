@@ -21,11 +21,11 @@ public class ExecuteSocketClient implements WebSocket.Listener {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    record Message(long atNanos, JsonNode body) {
+    public record Message(long atNanos, JsonNode body) {
     }
 
     final BlockingQueue<Message> messages = new LinkedBlockingQueue<>();
-    final CompletableFuture<String> closed = new CompletableFuture<>();
+    public final CompletableFuture<String> closed = new CompletableFuture<>();
     private final StringBuilder partial = new StringBuilder();
     final WebSocket socket;
 
@@ -68,11 +68,11 @@ public class ExecuteSocketClient implements WebSocket.Listener {
         return null;
     }
 
-    void send(Map<String, Object> message) {
+    public void send(Map<String, Object> message) {
         socket.sendText(JSON.writeValueAsString(message), true).join();
     }
 
-    Message next(String type) throws InterruptedException {
+    public Message next(String type) throws InterruptedException {
         while (true) {
             Message message = messages.poll(20, TimeUnit.SECONDS);
             assertThat(message).as("a %s message", type).isNotNull();

@@ -68,4 +68,18 @@ class SocketSignInTests extends ServerTest {
         String closed = client.closed.get(15, TimeUnit.SECONDS);
         assertThat(closed).startsWith("4401 ").contains("expired");
     }
+
+    @Test
+    void aKeyWithoutTheExecuteScopeCannotRunOverTheSocket() throws Exception {
+        ApiClient owner = newUser("sockreader");
+        String key = owner.postJson("/api-keys", Map.of("key_name", "reader", "scopes", List.of("read_library")))
+                .json().get("api_key").asString();
+
+        ExecuteSocketClient client = new ExecuteSocketClient(port, true, Map.of());
+        client.send(Map.of("type", "auth", "token", key));
+        client.next("authenticated");
+        client.send(Map.of("type", "start", "language", "python", "code", "print(6 * 7)"));
+        assertThat(client.next("error").body().get("detail").asString()).contains("execute");
+        assertThat(owner.get("/executions").json().size()).isZero();
+    }
 }

@@ -30,7 +30,11 @@ class RouteSecurityTests extends ServerTest {
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
 
-    record Route(String method, String path, String rule) {
+    record Route(String method, String path, String rule, String[] keyScopes) {
+        @Override
+        public String toString() {
+            return method + " " + path;
+        }
     }
 
     private List<Route> routes() {
@@ -48,8 +52,10 @@ class RouteSecurityTests extends ServerTest {
                     .isTrue();
             String method = entry.getKey().getMethodsCondition().getMethods().stream().findFirst()
                     .map(RequestMethod::name).orElse("GET");
+            KeyScope keyScope = AnnotatedElementUtils.findMergedAnnotation(handler.getMethod(), KeyScope.class);
             for (String pattern : entry.getKey().getPatternValues()) {
-                routes.add(new Route(method, pattern.replaceAll("\\{[^}]+}", "1"), open ? "permitAll" : rule.value()));
+                routes.add(new Route(method, pattern.replaceAll("\\{[^}]+}", "1"), open ? "permitAll" : rule.value(),
+                        keyScope == null ? null : keyScope.value()));
             }
         }
         return routes;
@@ -92,6 +98,36 @@ class RouteSecurityTests extends ServerTest {
         }
         assertThat(checked).isGreaterThan(10);
         assertThat(wrong).as("routes that did not answer 403 to an ordinary user").isEmpty();
+    }
+
+    @Test
+    void aKeyWithOnlyTheLibraryScopeIsRefusedEverywhereElse() {
+        ApiClient owner = newUser("library-key-owner");
+        String key = owner.postJson("/api-keys", Map.of("key_name", "reader", "scopes", List.of("read_library")))
+                .json().get("api_key").asString();
+        ApiClient reader = owner.withToken(key);
+        List<String> wrong = new ArrayList<>();
+        int checked = 0;
+        for (Route route : routes()) {
+            boolean allowed = route.rule().contains("SCOPE_read_library")
+                    || (route.keyScopes() != null && (route.keyScopes().length == 0 || List.of(route.keyScopes()).contains("read_library")))
+                    || (route.rule().equals("permitAll") && route.keyScopes() == null);
+            if (allowed) {
+                continue;
+            }
+            checked++;
+            int status = send(reader, route).status();
+            if (status != 403) {
+                wrong.add(route + " -> " + status);
+            }
+        }
+        assertThat(checked).isGreaterThan(50);
+        assertThat(wrong).as("routes that did not answer 403 to a key with only read_library").isEmpty();
+
+        ApiClient.Response run = reader.postJson("/api/execute", Map.of("language", "python", "code", "print(1)"));
+        assertThat(run.status()).isEqualTo(403);
+        assertThat(run.detail()).contains("execute");
+        assertThat(owner.get("/executions").json().toString()).doesNotContain("print(1)");
     }
 
     private static ApiClient.Response send(ApiClient client, Route route) {

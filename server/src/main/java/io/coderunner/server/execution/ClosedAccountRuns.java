@@ -1,0 +1,32 @@
+package io.coderunner.server.execution;
+
+import io.coderunner.server.accounts.AccountClosed;
+import io.coderunner.server.system.SocketSignIn;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/** Ends the runs and closes the sockets of an account that was disabled or deleted. */
+@Component
+class ClosedAccountRuns {
+
+    private static final Logger log = LoggerFactory.getLogger(ClosedAccountRuns.class);
+
+    private final RunRegistry runs;
+    private final SocketSignIn sockets;
+
+    ClosedAccountRuns(RunRegistry runs, SocketSignIn sockets) {
+        this.runs = runs;
+        this.sockets = sockets;
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(AccountClosed event) {
+        int stopped = runs.stopAllOf(event.userId());
+        int closed = sockets.closeAllOf(event.userId(), event.reason());
+        if (stopped + closed > 0) {
+            log.info("User {}: {} runs stopped and {} sockets closed ({})", event.userId(), stopped, closed, event.reason());
+        }
+    }
+}
