@@ -122,7 +122,8 @@ public final class IsolatedSandbox implements Sandbox {
             next = firstStage(spec.withEnvironment(null), slot);
         } catch (Throwable t) {
             log.error("Run failed inside the engine", t);
-            result.complete(RunResult.internalError("the engine failed: " + t.getMessage()));
+            result.complete(RunResult.internalError("the engine failed: "
+                    + HostPathText.hide(t.getMessage(), spec.workDir(), config.root())));
         } finally {
             stdin.abandon();
             recycle(slot, next);
@@ -171,7 +172,7 @@ public final class IsolatedSandbox implements Sandbox {
             return RunResult.ofRun(compile, run);
         } catch (SandboxException e) {
             log.error("Sandbox failure in slot {}: {}", slot.index(), e.getMessage());
-            return RunResult.internalError(e.getMessage());
+            return RunResult.internalError(HostPathText.hide(e.getMessage(), spec.workDir(), config.root()));
         } finally {
             if (hostDir != null) {
                 // Every process of the run is gone by now (its stage's group was killed).
