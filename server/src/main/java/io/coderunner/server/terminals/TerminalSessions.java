@@ -72,10 +72,12 @@ class TerminalSessions {
     private final Map<String, LiveSession> live = new ConcurrentHashMap<>();
     private final Map<Long, Object> userLocks = new ConcurrentHashMap<>();
     private final ScheduledExecutorService reaper;
+    private final TerminalStorage storage;
 
     TerminalSessions(SessionStore store, SessionDirectories directories, Sandbox sandbox, LanguageRegistry languages,
                      Accounts accounts, Workspaces workspaces, TerminalSettings settings, ApplicationEventPublisher events,
-                     ObjectProvider<RunEnvironments> environments, Clock clock) {
+                     ObjectProvider<RunEnvironments> environments, Clock clock, TerminalStorage storage) {
+        this.storage = storage;
         this.store = store;
         this.directories = directories;
         this.sandbox = sandbox;
@@ -92,6 +94,8 @@ class TerminalSessions {
         }
         this.reaper = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("terminal-reaper").factory());
         reaper.scheduleWithFixedDelay(this::reap, settings.reaperIntervalMs(), settings.reaperIntervalMs(), TimeUnit.MILLISECONDS);
+        reaper.scheduleWithFixedDelay(this::enforceStorage, TerminalStorage.CHECK_MILLIS, TerminalStorage.CHECK_MILLIS,
+                TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -175,6 +179,8 @@ class TerminalSessions {
             store.insert(new SessionStore.Session(id, caller.userId(), name, projectName, SessionStatus.CREATED, height, width,
                     0, SessionUploads.json(saved), null, null, now, now, session.expiresAt(), null));
             live.put(id, session);
+            storage.watch(new TerminalStorage.Watched(id, caller.userId(), workDir, projectDir != null,
+                    workspaces.storageLimit(caller)));
         }
         try {
             TerminalSpec spec = TerminalSpec.shell(workDir, toolchains(), sessionLimits(tier), limits.cpuCores(), width, height)
@@ -351,9 +357,30 @@ class TerminalSessions {
     private void end(LiveSession session, String status, String why) {
         session.end(why, () -> {
             live.remove(session.id);
+            storage.forget(session.id);
             store.activity(session.id, session.commands(), session.lastActivity(), session.expiresAt());
             store.end(session.id, status, clock.millis());
         });
+    }
+
+    /** Ends the sessions of users whose workspaces and terminals hold more than their tier allows. */
+    void enforceStorage() {
+        try {
+            for (TerminalStorage.Over over : storage.overLimit()) {
+                for (String id : over.sessionIds()) {
+                    LiveSession session = live.get(id);
+                    if (session == null) {
+                        storage.forget(id);
+                        continue;
+                    }
+                    log.info("Terminal session {} ended: {}", id, over.why());
+                    session.output(("\r\n[session ended: " + over.why() + "]\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    end(session, SessionStatus.TERMINATED, "storage limit exceeded");
+                }
+            }
+        } catch (RuntimeException e) {
+            log.warn("Could not measure terminal sessions' storage: {}", e.getMessage());
+        }
     }
 
     /** A disabled or deleted account's terminals end now: their processes are killed, their viewers closed. */

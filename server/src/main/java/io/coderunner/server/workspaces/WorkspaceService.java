@@ -143,6 +143,10 @@ class WorkspaceService {
         log(caller, "delete_file", name, relative);
     }
 
+    long storageLimit(Caller caller) {
+        return settings.storageBytes(accounts.tierOf(caller).level());
+    }
+
     private void requireRoom(Caller caller, long incoming) {
         long limit = settings.storageBytes(accounts.tierOf(caller).level());
         long used = files.usage(files.userRoot(caller.userId()));

@@ -38,6 +38,21 @@ public class Workspaces {
         return root;
     }
 
+    /** How many bytes the caller's tier lets their workspaces (and terminal sessions) hold. */
+    public long storageLimit(Caller caller) {
+        return workspaces.storageLimit(caller);
+    }
+
+    /** How many bytes the user's workspace projects hold now. */
+    public long storageUsed(long userId) {
+        return files.usage(files.userRoot(userId));
+    }
+
+    /** How many bytes the files under a folder a sandbox may have written hold (links not followed). */
+    public long sizeOf(Path dir) {
+        return files.usage(dir);
+    }
+
     /** The project's name as stored (names are sanitised when a project is made). */
     public String projectName(Caller caller, String name) {
         return workspaces.root(caller, name).getFileName().toString();
