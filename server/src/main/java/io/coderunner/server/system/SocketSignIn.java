@@ -35,12 +35,14 @@ public class SocketSignIn {
 
     private final List<TokenAuthenticator> authenticators;
     private final Clock clock;
+    private final SocketAdmission admission;
     private final ScheduledExecutorService expiries = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("socket-expiry").daemon().factory());
 
-    SocketSignIn(List<TokenAuthenticator> authenticators, Clock clock) {
+    SocketSignIn(List<TokenAuthenticator> authenticators, Clock clock, SocketAdmission admission) {
         this.authenticators = List.copyOf(authenticators);
         this.clock = clock;
+        this.admission = admission;
     }
 
     /**
@@ -75,6 +77,7 @@ public class SocketSignIn {
     /** Closes the connection when the credential it was signed in with expires. */
     public void closeWhenExpired(WebSocketSession session, SignedIn signedIn) {
         forget(session);
+        admission.admitted(session);
         if (signedIn.expiresAt() == null) {
             return;
         }
@@ -82,6 +85,14 @@ public class SocketSignIn {
         ScheduledFuture<?> task = expiries.schedule(() -> close(session,
                 "credential expired: sign in again (or refresh the access token) and reconnect"), delay, TimeUnit.MILLISECONDS);
         session.getAttributes().put(EXPIRY_TASK, task);
+    }
+
+    /**
+     * The connection does what anonymous callers may (an anonymous run), without signing in: the
+     * sign-in deadline ({@link SocketAdmission}) no longer applies to it.
+     */
+    public void admitAnonymous(WebSocketSession session) {
+        admission.admitted(session);
     }
 
     /** Stops watching a connection's credential (the connection closed). */
