@@ -271,16 +271,6 @@ public class ExecutionService {
         return Limits.defaults().withWallTimeMs(millis).withCpuTimeMs(millis).withMemoryBytes(tier.memoryMb() * Limits.MIB);
     }
 
-    /** Runs the request to the end, within {@code ceiling} (the caller's allowance) and the server's maximums. */
-    public Execution execute(ExecuteRequest request, Limits ceiling) {
-        openEnvironment(null, request);
-        RunSpec spec = toSpec(request, ceiling);
-        try (ExecutionQueue.Ticket ignored = queue.admit()) {
-            RunResult result = sandbox.run(spec);
-            return new Execution(UUID.randomUUID().toString(), spec.language(), result);
-        }
-    }
-
     /** A run of a caller who is not signed in, to the end: within the anonymous tier (see {@link AnonymousRuns}). */
     public Execution executeAnonymous(ExecuteRequest request, String address) {
         openEnvironment(null, request);
