@@ -1,6 +1,7 @@
 package io.coderunner.server.execution;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.coderunner.server.ApiClient;
 import io.coderunner.server.ServerTest;
@@ -9,6 +10,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -77,5 +79,10 @@ class AnonymousTierTests extends ServerTest {
         assertThat(quick.status()).isEqualTo(200);
         assertThat(quick.json().get("stdout").asString()).isEqualTo("quick\n");
         assertThat(api.get("/api/executions/" + id).json().get("status").asString()).isEqualTo("RUNNING");
+
+        // Nothing of this test runs on into the next one's.
+        assertThat(api.postJson("/api/execute/stop/" + id, Map.of()).status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> !api.get("/api/executions/" + id).json().get("status").asString().equals("RUNNING"));
     }
 }
