@@ -30,7 +30,10 @@ class AuthController {
     private final SignIn signIn;
     private final BrowserSession browser;
 
-    AuthController(AccountService accounts, SignIn signIn, BrowserSession browser) {
+    private final RegistrationThrottle registrations;
+
+    AuthController(AccountService accounts, SignIn signIn, BrowserSession browser, RegistrationThrottle registrations) {
+        this.registrations = registrations;
         this.accounts = accounts;
         this.signIn = signIn;
         this.browser = browser;
@@ -39,7 +42,8 @@ class AuthController {
     @PostMapping("/register")
     @PermitAll
     @Operation(summary = "Create an account (Free tier)")
-    UserView register(@RequestBody AccountRequests.Register request) {
+    UserView register(@RequestBody AccountRequests.Register request, HttpServletRequest http) {
+        registrations.check(ClientAddress.of(http));
         return UserView.of(accounts.register(request));
     }
 

@@ -12,6 +12,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxFailedLogins      failed sign-ins in a row that lock an account
  * @param lockoutMinutes       how long a locked account stays locked
  * @param loginsPerMinutePerIp sign-in attempts one address may make in a minute
+ * @param registrationsPerHourPerIp accounts one address may register in an hour (POST /register)
  * @param adminUsername        the administrator made at first start
  * @param adminPassword        their password (CODERUNNER_ADMIN_PASSWORD); empty: one is generated and logged once
  * @param registrationOpen     whether anyone may register (POST /register)
@@ -19,7 +20,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("coderunner.auth")
 record AuthSettings(Integer accessTokenMinutes, Integer refreshTokenDays, String jwtSecret, Integer maxFailedLogins,
                     Integer lockoutMinutes, Integer loginsPerMinutePerIp, String adminUsername, String adminPassword,
-                    Boolean registrationOpen) {
+                    Boolean registrationOpen, Integer registrationsPerHourPerIp) {
 
     AuthSettings {
         accessTokenMinutes = positive("access-token-minutes", accessTokenMinutes, 30);
@@ -27,6 +28,7 @@ record AuthSettings(Integer accessTokenMinutes, Integer refreshTokenDays, String
         maxFailedLogins = positive("max-failed-logins", maxFailedLogins, 5);
         lockoutMinutes = positive("lockout-minutes", lockoutMinutes, 15);
         loginsPerMinutePerIp = positive("logins-per-minute-per-ip", loginsPerMinutePerIp, 20);
+        registrationsPerHourPerIp = positive("registrations-per-hour-per-ip", registrationsPerHourPerIp, 10);
         adminUsername = adminUsername == null || adminUsername.isBlank() ? "admin" : adminUsername.strip();
         registrationOpen = registrationOpen == null || registrationOpen;
         if (jwtSecret != null && !jwtSecret.isBlank() && jwtSecret.length() < 32) {

@@ -5,6 +5,7 @@ import io.coderunner.engine.OutputFrame;
 import io.coderunner.engine.RunResult;
 import io.coderunner.server.system.Caller;
 import io.coderunner.server.system.InvalidCredentialsException;
+import io.coderunner.server.system.SocketAdmission;
 import io.coderunner.server.system.SocketSignIn;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -124,12 +125,15 @@ class ExecuteSocketHandler extends TextWebSocketHandler {
                     }
                     outbox(session).offerOutput(json.writeValueAsString(chunk), frame.data().length);
                 }
-            });
+            }, SocketAdmission.addressOf(session));
         } catch (RuntimeException e) {
             error(session, e.getMessage());
             return;
         }
         session.getAttributes().put(RUN, run);
+        if (caller == null) {
+            signIn.admitAnonymous(session);
+        }
         send(session, Map.of("type", "started", "id", run.id(), "language", run.language().id()));
         run.finished().whenComplete((result, failure) -> finish(session, run, result));
     }

@@ -5,6 +5,8 @@ import io.coderunner.engine.Sandbox;
 import io.coderunner.engine.SandboxInfo;
 import io.coderunner.engine.language.Language;
 import io.coderunner.engine.language.LanguageRegistry;
+import io.coderunner.server.audit.ClientAddress;
+import jakarta.servlet.http.HttpServletRequest;
 import io.coderunner.server.system.BadRequestException;
 import io.coderunner.server.system.Caller;
 import io.coderunner.server.system.KeyScope;
@@ -48,13 +50,14 @@ class ExecutionController {
     @PostMapping("/api/execute")
     @PermitAll
     @Operation(summary = "Run code and wait for the result")
-    ResponseEntity<?> execute(@AuthenticationPrincipal Caller caller, @RequestBody ExecuteRequest request) {
+    ResponseEntity<?> execute(@AuthenticationPrincipal Caller caller, @RequestBody ExecuteRequest request,
+                               HttpServletRequest http) {
         if (request != null && request.callbackUrl() != null && !Boolean.FALSE.equals(request.waitForResult())) {
             throw new BadRequestException("callback_url is for runs started with \"wait\": false");
         }
         if (request != null && Boolean.FALSE.equals(request.waitForResult())) {
             URI callback = request.callbackUrl() == null ? null : callbacks.check(request.callbackUrl());
-            LiveRun run = executions.startLive(caller, request, OutputListener.NONE, false);
+            LiveRun run = executions.startLive(caller, request, OutputListener.NONE, false, ClientAddress.of(http));
             if (callback != null) {
                 run.finished().thenAccept(result -> executions.state(run.id(), caller)
                         .filter(state -> !state.running())
@@ -63,7 +66,7 @@ class ExecutionController {
             return ResponseEntity.accepted().body(Map.of("id", run.id(), "status", "RUNNING",
                     "status_url", "/api/executions/" + run.id()));
         }
-        return ResponseEntity.ok(run(caller, request));
+        return ResponseEntity.ok(run(caller, request, ClientAddress.of(http)));
     }
 
     @KeyScope("execute")
@@ -76,12 +79,12 @@ class ExecutionController {
         return state.running() ? Map.of("id", id, "status", "RUNNING") : state.result();
     }
 
-    private ExecuteResponse run(Caller caller, ExecuteRequest request) {
+    private ExecuteResponse run(Caller caller, ExecuteRequest request, String address) {
         if (caller != null) {
             // Signed in: the caller's tier and quota apply, and the run is kept in their history.
             return ExecuteResponse.of(executions.executeAs(caller, request, null), languages);
         }
-        return executions.execute(request).toResponse();
+        return executions.executeAnonymous(request, address).toResponse();
     }
 
     @KeyScope("execute")

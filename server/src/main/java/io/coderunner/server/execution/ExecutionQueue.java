@@ -15,11 +15,49 @@ class ExecutionQueue {
 
     private final int concurrency;
     private final int capacity;
+    private final int anonymousSlots;
     private final AtomicInteger admitted = new AtomicInteger();
+    private final AtomicInteger anonymous = new AtomicInteger();
 
-    ExecutionQueue(SandboxSettings settings) {
+    ExecutionQueue(SandboxSettings settings, AnonymousSettings anonymousSettings) {
         this.concurrency = settings.slots();
         this.capacity = settings.slots() + settings.queueLength();
+        this.anonymousSlots = anonymousSettings.slotsOf(settings.slots());
+    }
+
+    /**
+     * A place for a run of a caller who is not signed in. Anonymous runs hold (running or waiting)
+     * at most their share of the slots, so that any number of them cannot keep signed-in users'
+     * runs waiting: past it they are refused at once rather than queued.
+     */
+    Ticket admitAnonymous() {
+        if (anonymousSlots >= concurrency) {
+            return admit(); // a share of all the slots: nothing to keep apart
+        }
+        while (true) {
+            int current = anonymous.get();
+            if (current >= anonymousSlots) {
+                throw new TooManyRequestsException("anonymous runs may use " + anonymousSlots + " of the " + concurrency
+                        + " execution slots at once and all are taken; sign in, or try again shortly", Duration.ofSeconds(1));
+            }
+            if (anonymous.compareAndSet(current, current + 1)) {
+                break;
+            }
+        }
+        Ticket ticket;
+        try {
+            ticket = admit();
+        } catch (RuntimeException e) {
+            anonymous.decrementAndGet();
+            throw e;
+        }
+        java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+        return () -> {
+            if (closed.compareAndSet(false, true)) {
+                ticket.close();
+                anonymous.decrementAndGet();
+            }
+        };
     }
 
     /** A place in the queue, to be closed when the run ends; refused when the queue is full. */

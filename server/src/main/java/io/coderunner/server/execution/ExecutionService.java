@@ -52,11 +52,13 @@ public class ExecutionService {
     private final RunRegistry runs;
     private final Clock clock;
     private final ObjectProvider<RunEnvironments> environments;
+    private final AnonymousRuns anonymous;
 
     ExecutionService(Sandbox sandbox, LanguageRegistry languages, ExecutionQueue queue, SandboxSettings settings,
                      Accounts accounts, Quotas quotas, ExecutionHistory history, CodeLibrary library,
                      ApplicationEventPublisher events, RunRegistry runs, Clock clock,
-                     ObjectProvider<RunEnvironments> environments) {
+                     ObjectProvider<RunEnvironments> environments, AnonymousRuns anonymous) {
+        this.anonymous = anonymous;
         this.sandbox = sandbox;
         this.languages = languages;
         this.queue = queue;
@@ -160,18 +162,19 @@ public class ExecutionService {
     /**
      * Starts a run whose output goes to {@code listener} as it comes and whose input arrives while it
      * runs (seed 002's streaming runs). A signed-in caller's tier and quota apply and the run is kept
-     * in their history when it ends; an anonymous run gets the server's limits.
+     * in their history when it ends; an anonymous run is in the anonymous tier ({@link AnonymousRuns}).
      */
-    public LiveRun startLive(Caller caller, ExecuteRequest request, OutputListener listener) {
-        return startLive(caller, request, listener, true);
+    public LiveRun startLive(Caller caller, ExecuteRequest request, OutputListener listener, String address) {
+        return startLive(caller, request, listener, true, address);
     }
 
     /** @param interactive false: the request's stdin is all the input, and the program then reads end-of-file */
-    public LiveRun startLive(Caller caller, ExecuteRequest request, OutputListener listener, boolean interactive) {
+    public LiveRun startLive(Caller caller, ExecuteRequest request, OutputListener listener, boolean interactive,
+                             String address) {
         requireRunScope(caller);
         RunEnvironments.Lease environment = openEnvironment(caller, request);
         try {
-            return startLive(caller, request, listener, interactive, environment);
+            return startLive(caller, request, listener, interactive, environment, address);
         } catch (RuntimeException | Error e) {
             if (environment != null) {
                 environment.close();
@@ -182,7 +185,7 @@ public class ExecutionService {
 
     /** Starts the run; from then on the environment (if any) is given back when the run ends. */
     private LiveRun startLive(Caller caller, ExecuteRequest request, OutputListener listener, boolean interactive,
-                              RunEnvironments.Lease environment) {
+                              RunEnvironments.Lease environment, String address) {
         RunSpec spec;
         Quotas.Kind kind = null;
         if (caller != null) {
@@ -192,11 +195,13 @@ public class ExecutionService {
             kind = caller.viaApiKey() ? Quotas.Kind.API_CALLS : Quotas.Kind.EXECUTIONS;
             quotas.take(caller, kind);
         } else {
-            spec = toSpec(request, settings.maximumLimits());
+            // The anonymous tier: no more than the lowest tier's limits, a rate per address, a share of the slots.
+            spec = toSpec(request, anonymous.ceiling());
+            anonymous.take(address);
         }
         ExecutionQueue.Ticket ticket;
         try {
-            ticket = queue.admit();
+            ticket = caller == null ? queue.admitAnonymous() : queue.admit();
         } catch (RuntimeException e) {
             if (kind != null) {
                 quotas.giveBack(caller, kind);
@@ -297,18 +302,15 @@ public class ExecutionService {
         return Limits.defaults().withWallTimeMs(millis).withCpuTimeMs(millis).withMemoryBytes(tier.memoryMb() * Limits.MIB);
     }
 
-    /** Runs the request to the end, within {@code ceiling} (the caller's allowance) and the server's maximums. */
-    public Execution execute(ExecuteRequest request, Limits ceiling) {
+    /** A run of a caller who is not signed in, to the end: within the anonymous tier (see {@link AnonymousRuns}). */
+    public Execution executeAnonymous(ExecuteRequest request, String address) {
         openEnvironment(null, request);
-        RunSpec spec = toSpec(request, ceiling);
-        try (ExecutionQueue.Ticket ignored = queue.admit()) {
+        RunSpec spec = toSpec(request, anonymous.ceiling());
+        anonymous.take(address);
+        try (ExecutionQueue.Ticket ignored = queue.admitAnonymous()) {
             RunResult result = sandbox.run(spec);
             return new Execution(UUID.randomUUID().toString(), spec.language(), result);
         }
-    }
-
-    public Execution execute(ExecuteRequest request) {
-        return execute(request, settings.maximumLimits());
     }
 
     RunSpec toSpec(ExecuteRequest request, Limits ceiling) {

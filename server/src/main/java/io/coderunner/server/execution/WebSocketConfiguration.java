@@ -1,5 +1,6 @@
 package io.coderunner.server.execution;
 
+import io.coderunner.server.system.SocketAdmission;
 import io.coderunner.server.system.SocketSignIn;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.socket.config.annotation.EnableWebSocket;
@@ -15,8 +16,10 @@ class WebSocketConfiguration implements WebSocketConfigurer {
     private final ExecutionService executions;
     private final SocketSignIn signIn;
     private final JsonMapper json;
+    private final SocketAdmission admission;
 
-    WebSocketConfiguration(ExecutionService executions, SocketSignIn signIn, JsonMapper json) {
+    WebSocketConfiguration(ExecutionService executions, SocketSignIn signIn, JsonMapper json, SocketAdmission admission) {
+        this.admission = admission;
         this.executions = executions;
         this.signIn = signIn;
         this.json = json;
@@ -24,9 +27,10 @@ class WebSocketConfiguration implements WebSocketConfigurer {
 
     @Override
     public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
-        registry.addHandler(new ExecuteSocketHandler(executions, signIn, json), "/ws/execute")
+        registry.addHandler(admission.guard(new ExecuteSocketHandler(executions, signIn, json)), "/ws/execute")
                 // Any origin, as programs and other sites' pages may run code too; a session cookie signs a
                 // connection in only when the page is of this site (SocketSignIn).
+                .addInterceptors(admission.handshakeLimit())
                 .setAllowedOriginPatterns("*");
     }
 }

@@ -41,12 +41,14 @@ public class SocketSignIn {
     /** The signed-in connections of each user, so that a closed account's are closed at once. */
     private final Map<Long, Set<WebSocketSession>> byUser = new ConcurrentHashMap<>();
     private final Clock clock;
+    private final SocketAdmission admission;
     private final ScheduledExecutorService expiries = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("socket-expiry").daemon().factory());
 
-    SocketSignIn(List<TokenAuthenticator> authenticators, Clock clock) {
+    SocketSignIn(List<TokenAuthenticator> authenticators, Clock clock, SocketAdmission admission) {
         this.authenticators = List.copyOf(authenticators);
         this.clock = clock;
+        this.admission = admission;
     }
 
     /**
@@ -84,6 +86,7 @@ public class SocketSignIn {
         long userId = signedIn.caller().userId();
         session.getAttributes().put(SIGNED_IN_USER, userId);
         byUser.computeIfAbsent(userId, id -> ConcurrentHashMap.newKeySet()).add(session);
+        admission.admitted(session);
         if (signedIn.expiresAt() == null) {
             return;
         }
@@ -91,6 +94,14 @@ public class SocketSignIn {
         ScheduledFuture<?> task = expiries.schedule(() -> close(session,
                 "credential expired: sign in again (or refresh the access token) and reconnect"), delay, TimeUnit.MILLISECONDS);
         session.getAttributes().put(EXPIRY_TASK, task);
+    }
+
+    /**
+     * The connection does what anonymous callers may (an anonymous run), without signing in: the
+     * sign-in deadline ({@link SocketAdmission}) no longer applies to it.
+     */
+    public void admitAnonymous(WebSocketSession session) {
+        admission.admitted(session);
     }
 
     /** Stops watching a connection's credential (the connection closed). */

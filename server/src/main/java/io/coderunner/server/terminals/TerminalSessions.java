@@ -157,30 +157,38 @@ class TerminalSessions {
         LiveSession session;
         Path workDir;
         synchronized (userLocks.computeIfAbsent(caller.userId(), k -> new Object())) {
-            if (!Tier.within((int) store.countOpen(caller.userId()), limits.sessions())) {
-                throw new TooManyRequestsException("your tier allows " + limits.sessions() + " terminal session"
-                        + (limits.sessions() == 1 ? "" : "s") + " at once: end one first (DELETE /ccresearch/sessions/{id})",
-                        Duration.ofMinutes(1));
+            // Server-wide, as well as per user: the count and the new session's entry are taken together.
+            synchronized (live) {
+                long going = live.values().stream().filter(running -> !running.hasEnded()).count();
+                if (going >= settings.maxLiveSessions()) {
+                    throw new TooManyRequestsException("the server has its most terminal sessions going (" + settings.maxLiveSessions()
+                            + "); try again when one has ended", Duration.ofMinutes(1));
+                }
+                if (!Tier.within((int) store.countOpen(caller.userId()), limits.sessions())) {
+                    throw new TooManyRequestsException("your tier allows " + limits.sessions() + " terminal session"
+                            + (limits.sessions() == 1 ? "" : "s") + " at once: end one first (DELETE /ccresearch/sessions/{id})",
+                            Duration.ofMinutes(1));
+                }
+                if (projectName != null && usedProject(caller.userId(), projectName)) {
+                    throw new ConflictException("a terminal session already works in project '" + projectName
+                            + "': use it, or end it first");
+                }
+                workDir = directories.create(id, projectDir);
+                List<String> saved;
+                try {
+                    saved = uploads.saveInto(workDir);
+                } catch (RuntimeException e) {
+                    directories.delete(id);
+                    throw e;
+                }
+                session = new LiveSession(id, caller.userId(), now, limits.idleSeconds() * 1000, limits.lifetimeSeconds() * 1000,
+                        new TerminalLog(directories.logFile(id), settings.logBytes()), lease);
+                store.insert(new SessionStore.Session(id, caller.userId(), name, projectName, SessionStatus.CREATED, height, width,
+                        0, SessionUploads.json(saved), null, null, now, now, session.expiresAt(), null));
+                live.put(id, session);
+                storage.watch(new TerminalStorage.Watched(id, caller.userId(), workDir, projectDir != null,
+                        workspaces.storageLimit(caller)));
             }
-            if (projectName != null && usedProject(caller.userId(), projectName)) {
-                throw new ConflictException("a terminal session already works in project '" + projectName
-                        + "': use it, or end it first");
-            }
-            workDir = directories.create(id, projectDir);
-            List<String> saved;
-            try {
-                saved = uploads.saveInto(workDir);
-            } catch (RuntimeException e) {
-                directories.delete(id);
-                throw e;
-            }
-            session = new LiveSession(id, caller.userId(), now, limits.idleSeconds() * 1000, limits.lifetimeSeconds() * 1000,
-                    new TerminalLog(directories.logFile(id), settings.logBytes()), lease);
-            store.insert(new SessionStore.Session(id, caller.userId(), name, projectName, SessionStatus.CREATED, height, width,
-                    0, SessionUploads.json(saved), null, null, now, now, session.expiresAt(), null));
-            live.put(id, session);
-            storage.watch(new TerminalStorage.Watched(id, caller.userId(), workDir, projectDir != null,
-                    workspaces.storageLimit(caller)));
         }
         try {
             TerminalSpec spec = TerminalSpec.shell(workDir, toolchains(), sessionLimits(tier), limits.cpuCores(), width, height)

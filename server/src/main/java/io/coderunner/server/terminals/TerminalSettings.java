@@ -13,10 +13,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param reaperIntervalMs  how often sessions are checked for idle timeout and lifetime
  * @param cloneTimeoutSeconds longest a git clone may take
  * @param uploadMb          most a session's uploaded files may hold together, by tier level
+ * @param maxLiveSessions   terminal sessions going at once on the whole server, whoever's (each holds processes)
  */
 @ConfigurationProperties("coderunner.terminals")
 record TerminalSettings(Integer logKib, Integer previewKib, Long reaperIntervalMs, Integer cloneTimeoutSeconds,
-                        Map<Integer, Integer> uploadMb) {
+                        Map<Integer, Integer> uploadMb, Integer maxLiveSessions) {
 
     TerminalSettings {
         logKib = logKib == null ? 1024 : logKib;
@@ -28,6 +29,10 @@ record TerminalSettings(Integer logKib, Integer previewKib, Long reaperIntervalM
             merged.putAll(uploadMb);
         }
         uploadMb = Map.copyOf(merged);
+        maxLiveSessions = maxLiveSessions == null ? 50 : maxLiveSessions;
+        if (maxLiveSessions < 1) {
+            throw new IllegalArgumentException("coderunner.terminals.max-live-sessions must be at least 1, was " + maxLiveSessions);
+        }
         if (logKib < 1 || previewKib < 1 || reaperIntervalMs < 10 || cloneTimeoutSeconds < 1) {
             throw new IllegalArgumentException("coderunner.terminals: log-kib, preview-kib and clone-timeout-seconds must be "
                     + "at least 1 and reaper-interval-ms at least 10");

@@ -1,5 +1,6 @@
 package io.coderunner.server.terminals;
 
+import io.coderunner.server.system.SocketAdmission;
 import io.coderunner.server.system.SocketSignIn;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
@@ -13,8 +14,10 @@ class TerminalSocketConfiguration implements WebSocketConfigurer {
     private final TerminalSessions sessions;
     private final SocketSignIn signIn;
     private final JsonMapper json;
+    private final SocketAdmission admission;
 
-    TerminalSocketConfiguration(TerminalSessions sessions, SocketSignIn signIn, JsonMapper json) {
+    TerminalSocketConfiguration(TerminalSessions sessions, SocketSignIn signIn, JsonMapper json, SocketAdmission admission) {
+        this.admission = admission;
         this.sessions = sessions;
         this.signIn = signIn;
         this.json = json;
@@ -22,8 +25,9 @@ class TerminalSocketConfiguration implements WebSocketConfigurer {
 
     @Override
     public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
-        registry.addHandler(new TerminalSocketHandler(sessions, signIn, json), "/ccresearch/terminal/*")
+        registry.addHandler(admission.guard(new TerminalSocketHandler(sessions, signIn, json)), "/ccresearch/terminal/*")
                 // Any origin; a session cookie signs a connection in only when the page is of this site (SocketSignIn).
+                .addInterceptors(admission.handshakeLimit())
                 .setAllowedOriginPatterns("*");
     }
 }

@@ -15,7 +15,8 @@ import org.springframework.test.context.TestPropertySource;
  * Many streaming runs at once: 200 WebSocket clients each run a program that prints for two
  * seconds, and every one gets its whole output, in order, both streamed and in its result.
  */
-@TestPropertySource(properties = {"coderunner.sandbox.slots=200", "coderunner.sandbox.queue-length=64"})
+@TestPropertySource(properties = {"coderunner.sandbox.slots=200", "coderunner.sandbox.queue-length=64",
+        "coderunner.anonymous.slots=200"})
 class ConcurrentStreamingTests extends ServerTest {
 
     private static final int CLIENTS = 200;
