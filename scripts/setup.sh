@@ -6,7 +6,7 @@
 set -euo pipefail
 
 # The sandbox and the tools its launcher uses; git for cloning repositories into terminal sessions.
-required=(bubblewrap util-linux git)
+required=(bubblewrap util-linux git passt nftables)
 # The optional gVisor runtime (CODERUNNER_SANDBOX_RUNTIME=gvisor), which the tests exercise too.
 runtimes=(runsc)
 # Toolchains: a language is offered only when its toolchain is installed.

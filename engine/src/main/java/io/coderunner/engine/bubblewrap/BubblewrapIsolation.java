@@ -67,6 +67,11 @@ public final class BubblewrapIsolation implements Isolation {
     }
 
     @Override
+    public boolean needsUserModeNetwork() {
+        return true;
+    }
+
+    @Override
     public String controlDir(Stage stage) {
         return CONTROL_DIR;
     }
@@ -97,6 +102,9 @@ public final class BubblewrapIsolation implements Isolation {
                 "--uid", Integer.toString(Stage.SANDBOX_UID), "--gid", Integer.toString(Stage.SANDBOX_UID),
                 "--disable-userns", "--hostname", "sandbox",
                 "--die-with-parent", "--clearenv"));
+        // Always a network namespace apart from the host's: a stage allowed the network is
+        // started by the launcher inside one of its own, reaching out through pasta and a
+        // firewall (UserModeNetwork), so bwrap then keeps that one rather than making an empty one.
         if (!stage.limits().network()) {
             args.add("--unshare-net");
         }

@@ -142,9 +142,14 @@ public final class GvisorIsolation implements Isolation {
     /** runsc's command line for a bundle already written. */
     List<String> arguments(Stage stage, Path bundle, String id) {
         List<String> args = new ArrayList<>(List.of(runsc, "--root=" + runscRoot, "--ignore-cgroups"));
-        // A stage allowed the network uses the host's stack through the sentry: gVisor's own stack
-        // ("sandbox") needs a network namespace prepared with interfaces, which the engine has not.
-        args.add(stage.limits().network() ? "--network=host" : "--network=none");
+        // The host's stack (--network=host) would let the program reach the host's loopback
+        // services and private networks; until gVisor's own stack runs in a namespace with the
+        // same firewall as bubblewrap's (UserModeNetwork), a stage with network is refused.
+        if (stage.limits().network()) {
+            throw new io.coderunner.engine.SandboxException("the gvisor runtime does not give sandboxes network access; "
+                    + "use the bubblewrap runtime for runs, package installs and terminals that need the network");
+        }
+        args.add("--network=none");
         args.addAll(List.of("run", "--bundle", bundle.toString(), id));
         return args;
     }

@@ -139,7 +139,9 @@ public final class IsolatedSandbox implements Sandbox {
             slots.retire(slot);
             return;
         }
-        if (next != null && !slots.closed()) {
+        // A sandbox with network is not started ahead: its own namespace and pasta would wait
+        // for a run that may never come, and the allow-list setting could change meanwhile.
+        if (next != null && !slots.closed() && !next.limits().network()) {
             prepareAhead(slot, next);
         }
         slots.release(slot);
@@ -253,6 +255,7 @@ public final class IsolatedSandbox implements Sandbox {
         Integer uid = root ? config.uidBase() + TerminalSlots.UID_OFFSET + number : null;
         String group = "term-" + number;
         RunCgroup cgroup = null;
+        UserModeNetwork network = null;
         boolean lent = false;
         try {
             Path stateDir = terminalStateDir(number, uid);
@@ -262,7 +265,11 @@ public final class IsolatedSandbox implements Sandbox {
             lent = true;
             cgroup = cgroups.create(group, isolation.hostLimits(spec.limits()), spec.cpuCores());
             HostDirectory.lend(spec.workDir(), uid);
-            List<String> command = terminalLauncher.command(stage, cgroup.procsFiles(), isolated, isolation.descriptors(stage));
+            if (spec.limits().network() && isolation.needsUserModeNetwork()) {
+                network = UserModeNetwork.open(group, NetworkPolicy.current());
+            }
+            List<String> command = terminalLauncher.command(stage, cgroup.procsFiles(), isolated, isolation.descriptors(stage),
+                    network == null ? null : network.path());
             PtyProcessBuilder builder = new PtyProcessBuilder(command.toArray(String[]::new))
                     .setEnvironment(Map.of("PATH", "/usr/sbin:/usr/bin:/sbin:/bin", "TERM", "xterm-256color"))
                     .setDirectory("/")
@@ -273,10 +280,14 @@ public final class IsolatedSandbox implements Sandbox {
             PtyProcess process = EngineThreads.spawn(builder::start, "a terminal");
             ProcessHandle.of(process.pid()).ifPresent(cgroup::attached);
             RunCgroup owned = cgroup;
+            UserModeNetwork ownedNetwork = network;
             PtyTerminal[] self = new PtyTerminal[1];
             PtyTerminal terminal = new PtyTerminal(spec, uid, cgroup, process, listener, () -> {
                 terminals.remove(self[0]);
                 owned.close();
+                if (ownedNetwork != null) {
+                    ownedNetwork.close();
+                }
                 try {
                     HostDirectory.reclaim(spec.workDir(), uid);
                 } finally {
@@ -290,6 +301,9 @@ public final class IsolatedSandbox implements Sandbox {
         } catch (IOException | RuntimeException e) {
             if (cgroup != null) {
                 cgroup.close();
+            }
+            if (network != null) {
+                network.close();
             }
             if (lent) {
                 try {

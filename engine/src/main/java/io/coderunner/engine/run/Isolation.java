@@ -62,6 +62,14 @@ public interface Isolation {
         return false;
     }
 
+    /**
+     * Whether a stage allowed the network must be started in a network namespace of its own with
+     * user-mode networking ({@link UserModeNetwork}) rather than the host's.
+     */
+    default boolean needsUserModeNetwork() {
+        return false;
+    }
+
     /** Throws with a message naming what is missing when the runtime cannot work on this host. */
     void verifyAvailable();
 }

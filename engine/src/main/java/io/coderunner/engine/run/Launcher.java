@@ -25,12 +25,24 @@ final class Launcher {
     }
 
     List<String> command(Stage stage, List<Path> procsFiles, List<String> isolated, List<Descriptor> descriptors) {
+        return command(stage, procsFiles, isolated, descriptors, null);
+    }
+
+    /**
+     * @param netns a network namespace of the stage's own to enter while still root, before the uid
+     *              is dropped (null: the runtime's own choice, which for bubblewrap is no network)
+     */
+    List<String> command(Stage stage, List<Path> procsFiles, List<String> isolated, List<Descriptor> descriptors,
+                         Path netns) {
         StringBuilder script = new StringBuilder();
         for (Path procs : procsFiles) {
             script.append("echo $$ > ").append(ShellQuote.quote(procs.toString()))
                     .append(" || exit ").append(SETUP_FAILED).append('\n');
         }
         List<String> exec = new ArrayList<>();
+        if (netns != null) {
+            exec.addAll(List.of("nsenter", "--net=" + netns, "--"));
+        }
         if (dropToSlotUid && stage.hostUid() != null) {
             exec.addAll(List.of("setpriv", "--reuid=" + stage.hostUid(), "--regid=" + stage.hostUid(),
                     "--clear-groups", "--inh-caps=-all", "--bounding-set=-all", "--"));

@@ -16,9 +16,11 @@ final class PreparedStage {
     final OutputCollector err;
     final Thread outReader;
     final Thread errReader;
+    /** The stage's own network namespace and pasta, or null when it has no network. */
+    final UserModeNetwork network;
 
     PreparedStage(Stage.LaunchKey key, RunCgroup cgroup, Process process, OutputCollector out, OutputCollector err,
-                  Thread outReader, Thread errReader) {
+                  Thread outReader, Thread errReader, UserModeNetwork network) {
         this.key = key;
         this.cgroup = cgroup;
         this.process = process;
@@ -26,6 +28,7 @@ final class PreparedStage {
         this.err = err;
         this.outReader = outReader;
         this.errReader = errReader;
+        this.network = network;
     }
 
     boolean fits(Stage stage) {
@@ -36,5 +39,12 @@ final class PreparedStage {
     void discard() {
         cgroup.close();
         process.destroyForcibly();
+        closeNetwork();
+    }
+
+    void closeNetwork() {
+        if (network != null) {
+            network.close();
+        }
     }
 }

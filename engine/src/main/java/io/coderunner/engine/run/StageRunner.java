@@ -34,6 +34,8 @@ final class StageRunner {
     private final Launcher launcher;
     private final ScheduledExecutorService timers;
     private final int fileSizeBlockBytes;
+    /** Numbers the network namespaces: a slot's next sandbox may be started while its last still runs. */
+    private static final java.util.concurrent.atomic.AtomicLong NETWORKS = new java.util.concurrent.atomic.AtomicLong();
 
     StageRunner(Isolation isolation, CgroupSystem cgroups, ScheduledExecutorService timers) {
         this.isolation = isolation;
@@ -46,10 +48,14 @@ final class StageRunner {
     /** Starts a sandbox for stages like this one; it waits for {@link #run}. */
     PreparedStage prepare(Stage stage, String groupName) {
         RunCgroup cgroup = cgroups.create(groupName, isolation.hostLimits(stage.limits()));
+        UserModeNetwork network = null;
         try {
+            if (stage.limits().network() && isolation.needsUserModeNetwork()) {
+                network = UserModeNetwork.open(groupName + "-" + NETWORKS.incrementAndGet(), NetworkPolicy.current());
+            }
             List<String> init = StageScript.init(isolation.controlDir(stage));
             List<String> command = launcher.command(stage, cgroup.procsFiles(), isolation.command(stage, init),
-                    isolation.descriptors(stage));
+                    isolation.descriptors(stage), network == null ? null : network.path());
             ProcessBuilder builder = new ProcessBuilder(command);
             builder.environment().clear();
             builder.environment().put("PATH", "/usr/sbin:/usr/bin:/sbin:/bin");
@@ -59,9 +65,12 @@ final class StageRunner {
             OutputCollector err = new OutputCollector(stage.kind(), OutputFrame.Stream.STDERR);
             Thread outReader = EngineThreads.start("stdout-" + groupName, () -> out.drain(process.getInputStream()));
             Thread errReader = EngineThreads.start("stderr-" + groupName, () -> err.drain(process.getErrorStream()));
-            return new PreparedStage(stage.launchKey(), cgroup, process, out, err, outReader, errReader);
+            return new PreparedStage(stage.launchKey(), cgroup, process, out, err, outReader, errReader, network);
         } catch (IOException | RuntimeException e) {
             cgroup.close();
+            if (network != null) {
+                network.close();
+            }
             throw new SandboxException("cannot start the sandbox launcher: " + e.getMessage(), e);
         }
     }
@@ -70,7 +79,7 @@ final class StageRunner {
         RunCgroup cgroup = prepared.cgroup;
         Process process = prepared.process;
         Limits limits = stage.limits();
-        try (cgroup) {
+        try (cgroup; UserModeNetwork ignored = prepared.network) {
             if (control.stopped()) {
                 prepared.discard();
                 return stopped();

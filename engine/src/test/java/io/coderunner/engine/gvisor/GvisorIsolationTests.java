@@ -141,12 +141,9 @@ class GvisorIsolationTests {
     }
 
     @Test
-    void aStageAllowedTheNetworkUsesTheHostsStack() throws IOException {
-        List<String> command = isolation.command(stage(Limits.defaults().withNetwork(true)), INIT);
-        JsonNode linux = config(bundleOf(command)).get("linux");
-
-        assertThat(command).contains("--network=host").doesNotContain("--network=none");
-        assertThat(linux.get("namespaces").valueStream().map(n -> n.get("type").asString()).toList()).doesNotContain("network");
+    void aStageAllowedTheNetworkIsRefusedRatherThanGivenTheHostsStack() {
+        assertThatThrownBy(() -> isolation.command(stage(Limits.defaults().withNetwork(true)), INIT))
+                .isInstanceOf(SandboxException.class).hasMessageContaining("does not give sandboxes network access");
     }
 
     @Test
