@@ -276,9 +276,10 @@ class HostileTreeTests {
 
     /** Folders nested {@code levels} deep (deeper than PATH_MAX allows by name), a file at the bottom. */
     private static void nest(Path root, int levels) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder("bash", "-c",
-                "cd \"$1\" && for i in $(seq " + levels + "); do mkdir d && cd d || exit 1; done; printf 'bottom!' > bottom.txt",
-                "nest", root.toString()).redirectErrorStream(true).start();
+        Process p = new ProcessBuilder("python3", "-c",
+                "import os, sys\nos.chdir(sys.argv[1])\nfor _ in range(int(sys.argv[2])):\n    os.mkdir('d'); os.chdir('d')\n"
+                        + "open('bottom.txt', 'w').write('bottom!')\n",
+                root.toString(), Integer.toString(levels)).redirectErrorStream(true).start();
         String output = new String(p.getInputStream().readAllBytes());
         assertThat(p.waitFor()).as(output).isZero();
     }
