@@ -1,6 +1,6 @@
 package io.coderunner.server.environments;
 
-import io.coderunner.server.system.FileTrees;
+import io.coderunner.server.system.HostileTree;
 import io.coderunner.server.system.CodeRunnerSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -75,35 +75,12 @@ class EnvironmentDirectories {
 
     /** Bytes the tree takes (regular files, not following links); 0 when it does not exist. */
     long size(Path dir) {
-        if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
-            return 0;
-        }
-        AtomicLong total = new AtomicLong();
-        try {
-            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-                    if (attributes.isRegularFile()) {
-                        total.addAndGet(attributes.size());
-                    }
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult visitFileFailed(Path file, IOException e) {
-                    // An entry removed while the tree is being measured (the package manager is still working).
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return total.get();
+        return HostileTree.size(dir);
     }
 
     /** Deletes the tree, never following a link out of it. */
     void delete(Path dir) {
-        FileTrees.delete(dir);
+        HostileTree.delete(dir);
     }
 
     /** Deletes every generation of the environment but {@code keep}. */

@@ -1,6 +1,6 @@
 package io.coderunner.server.terminals;
 
-import io.coderunner.server.system.FileTrees;
+import io.coderunner.server.system.HostileTree;
 import io.coderunner.server.system.CodeRunnerSettings;
 import io.coderunner.server.workspaces.Workspaces;
 import java.io.IOException;
@@ -75,6 +75,6 @@ class SessionDirectories {
     }
 
     void deleteTree(Path dir) {
-        FileTrees.delete(dir);
+        HostileTree.delete(dir);
     }
 }

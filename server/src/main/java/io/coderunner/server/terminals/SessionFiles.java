@@ -54,13 +54,13 @@ final class SessionFiles {
     static Listing list(Path root, String relative) {
         List<Entry> entries = new ArrayList<>();
         boolean[] truncated = {false};
-        BeneathRoot.walk(root, relative, (path, attrs, parent, name) -> {
+        BeneathRoot.walk(root, relative, (path, name, attrs, folder) -> {
             if (entries.size() >= MAX_ENTRIES) {
                 truncated[0] = true;
                 return false;
             }
             String type = attrs.isSymbolicLink() ? "link" : attrs.isDirectory() ? "folder" : attrs.isRegularFile() ? "file" : "other";
-            entries.add(new Entry(name.toString(), path, type, attrs.isRegularFile() ? attrs.size() : 0,
+            entries.add(new Entry(name, path, type, attrs.isRegularFile() ? attrs.size() : 0,
                     Timestamps.iso(attrs.lastModifiedTime().toMillis())));
             return true;
         });
@@ -101,16 +101,16 @@ final class SessionFiles {
     static void zip(Path root, OutputStream out) throws IOException {
         try (ZipOutputStream zip = new ZipOutputStream(out)) {
             try {
-                BeneathRoot.walk(root, "", (path, attrs, parent, name) -> {
+                BeneathRoot.walk(root, "", (path, name, attrs, folder) -> {
                     if (attrs.isDirectory() && !attrs.isSymbolicLink()) {
                         zip.putNextEntry(new ZipEntry(path + "/"));
                         zip.closeEntry();
                     } else if (attrs.isRegularFile()) {
                         SeekableByteChannel channel;
                         try {
-                            channel = parent.newByteChannel(name, Set.of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS));
+                            channel = folder.openPlainFile(name);
                         } catch (IOException replaced) {
-                            // Swapped for a link or removed since it was listed: left out.
+                            // Swapped for a link or a FIFO, or removed, since it was listed: left out.
                             return true;
                         }
                         try (InputStream in = Channels.newInputStream(channel)) {

@@ -1,5 +1,7 @@
 package io.coderunner.server.workspaces;
 
+import io.coderunner.server.system.BadRequestException;
+import io.coderunner.server.system.HostileTree;
 import io.coderunner.server.system.NotFoundException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -30,30 +32,37 @@ public final class BeneathRoot {
 
     private static final LinkOption[] NO_FOLLOW = {LinkOption.NOFOLLOW_LINKS};
 
-    /** What a walk meets: a folder, a file or something else, by its path relative to the root. */
-    public interface Visitor {
-        /** @return false to stop the walk */
-        boolean visit(String relative, BasicFileAttributes attrs, SecureDirectoryStream<Path> parent, Path name)
-                throws IOException;
-    }
-
     private BeneathRoot() {
     }
 
-    /** Opens a plain file for reading; 404 when a part of the way, or the file, is a link or missing. */
+    /** The checked names from the root to {@code relative}. */
+    static List<String> steps(Path root, String relative) {
+        Path rest = root.relativize(SafePaths.resolve(root, relative));
+        List<String> steps = new ArrayList<>();
+        if (!rest.toString().isEmpty()) {
+            for (Path step : rest) {
+                steps.add(step.toString());
+            }
+        }
+        return steps;
+    }
+
+    /**
+     * Opens a plain file for reading; 404 when a part of the way, or the file, is a link or missing,
+     * 400 when it is a FIFO, device or socket (refused without opening it: see {@link HostileTree}).
+     */
     public static SeekableByteChannel open(Path root, String relative) {
-        Path checked = SafePaths.resolve(root, relative);
-        Path rest = root.relativize(checked);
-        if (rest.toString().isEmpty()) {
+        List<String> steps = steps(root, relative);
+        if (steps.isEmpty()) {
             throw new NotFoundException("no such file: '" + relative + "'");
         }
-        try (SecureDirectoryStream<Path> parent = folder(root, rest.getParent(), relative)) {
-            Path name = rest.getFileName();
-            BasicFileAttributes attrs = parent.getFileAttributeView(name, BasicFileAttributeView.class, NO_FOLLOW).readAttributes();
-            if (!attrs.isRegularFile()) {
-                throw new NotFoundException("no such file: '" + relative + "'");
+        try {
+            return HostileTree.openPlainFile(root, steps);
+        } catch (HostileTree.NotPlainFileException e) {
+            if (e.isLink()) {
+                throw new NotFoundException("no such file: '" + relative + "' (symbolic links are not followed)");
             }
-            return parent.newByteChannel(name, Set.of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS));
+            throw new BadRequestException("'" + relative + "' is " + e.getReason());
         } catch (IOException e) {
             throw new NotFoundException("no such file: '" + relative + "'");
         }
@@ -65,73 +74,24 @@ public final class BeneathRoot {
 
     /** The entries of the folder {@code relative}, sorted by name, without following links. */
     public static List<Child> children(Path root, String relative) {
-        Path checked = SafePaths.resolve(root, relative);
-        Path rest = root.relativize(checked);
-        List<Child> children = new ArrayList<>();
-        try (SecureDirectoryStream<Path> dir = folder(root, rest.toString().isEmpty() ? null : rest, relative)) {
-            List<Path> names = new ArrayList<>();
-            for (Path entry : dir) {
-                names.add(entry.getFileName());
+        try {
+            List<Child> children = new ArrayList<>();
+            for (HostileTree.Child child : HostileTree.children(root, steps(root, relative))) {
+                children.add(new Child(child.name(), child.attrs()));
             }
-            names.sort(null);
-            for (Path name : names) {
-                try {
-                    children.add(new Child(name.toString(),
-                            dir.getFileAttributeView(name, BasicFileAttributeView.class, NO_FOLLOW).readAttributes()));
-                } catch (IOException gone) {
-                    // Removed while we listed.
-                }
-            }
+            return children;
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new NotFoundException("no such folder: '" + relative + "' (symbolic links are not followed)");
         }
-        return children;
     }
 
     /** Walks everything under the folder {@code relative}, depth first, never through a link. */
-    public static void walk(Path root, String relative, Visitor visitor) {
-        Path checked = SafePaths.resolve(root, relative);
-        Path rest = root.relativize(checked);
-        try (SecureDirectoryStream<Path> start = folder(root, rest.toString().isEmpty() ? null : rest, relative)) {
-            walk(start, rest.toString().isEmpty() ? "" : rest + "/", visitor);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    public static void walk(Path root, String relative, HostileTree.Visitor visitor) {
+        try {
+            HostileTree.walk(root, steps(root, relative), visitor);
+        } catch (HostileTree.TreeTooLargeException e) {
+            throw new BadRequestException(e.getMessage());
         }
-    }
-
-    private static boolean walk(SecureDirectoryStream<Path> dir, String prefix, Visitor visitor) throws IOException {
-        List<Path> names = new ArrayList<>();
-        for (Path entry : dir) {
-            names.add(entry.getFileName());
-        }
-        names.sort(null);
-        for (Path name : names) {
-            BasicFileAttributes attrs;
-            try {
-                attrs = dir.getFileAttributeView(name, BasicFileAttributeView.class, NO_FOLLOW).readAttributes();
-            } catch (IOException gone) {
-                continue;
-            }
-            String relative = prefix + name;
-            if (!visitor.visit(relative, attrs, dir, name)) {
-                return false;
-            }
-            if (attrs.isDirectory() && !attrs.isSymbolicLink()) {
-                SecureDirectoryStream<Path> child;
-                try {
-                    child = dir.newDirectoryStream(name, NO_FOLLOW);
-                } catch (IOException replaced) {
-                    // Swapped for a link or removed since we looked: not followed.
-                    continue;
-                }
-                try (child) {
-                    if (!walk(child, relative + "/", visitor)) {
-                        return false;
-                    }
-                }
-            }
-        }
-        return true;
     }
 
     /**
@@ -173,45 +133,18 @@ public final class BeneathRoot {
 
     /** Deletes a file, a link (not what it points to) or a folder with everything in it, never through a link. */
     public static void delete(Path root, String relative) {
-        Path checked = SafePaths.resolve(root, relative);
-        Path rest = root.relativize(checked);
-        if (rest.toString().isEmpty()) {
-            throw new io.coderunner.server.system.BadRequestException("path is required");
+        List<String> steps = steps(root, relative);
+        if (steps.isEmpty()) {
+            throw new BadRequestException("path is required");
         }
-        try (SecureDirectoryStream<Path> parent = folder(root, rest.getParent(), relative)) {
-            Path name = rest.getFileName();
-            BasicFileAttributes attrs;
-            try {
-                attrs = parent.getFileAttributeView(name, BasicFileAttributeView.class, NO_FOLLOW).readAttributes();
-            } catch (java.nio.file.NoSuchFileException e) {
-                throw new NotFoundException("no such file or folder: '" + relative + "'");
-            }
-            deleteEntry(parent, name, attrs);
+        try {
+            HostileTree.delete(root, steps);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new NotFoundException("no such file or folder: '" + relative + "'");
+        } catch (java.nio.file.FileSystemException e) {
+            throw new NotFoundException("no such folder on the way to '" + relative + "' (symbolic links are not followed)");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void deleteEntry(SecureDirectoryStream<Path> parent, Path name, BasicFileAttributes attrs) throws IOException {
-        if (attrs.isDirectory() && !attrs.isSymbolicLink()) {
-            try (SecureDirectoryStream<Path> dir = parent.newDirectoryStream(name, NO_FOLLOW)) {
-                List<Path> children = new ArrayList<>();
-                for (Path entry : dir) {
-                    children.add(entry.getFileName());
-                }
-                for (Path child : children) {
-                    BasicFileAttributes childAttrs;
-                    try {
-                        childAttrs = dir.getFileAttributeView(child, BasicFileAttributeView.class, NO_FOLLOW).readAttributes();
-                    } catch (java.nio.file.NoSuchFileException gone) {
-                        continue;
-                    }
-                    deleteEntry(dir, child, childAttrs);
-                }
-            }
-            parent.deleteDirectory(name);
-        } else {
-            parent.deleteFile(name);
         }
     }
 

@@ -1,6 +1,6 @@
 package io.coderunner.server.workspaces;
 
-import io.coderunner.server.system.FileTrees;
+import io.coderunner.server.system.HostileTree;
 import io.coderunner.server.system.BadRequestException;
 import io.coderunner.server.system.CodeRunnerSettings;
 import io.coderunner.server.system.ConflictException;
@@ -52,7 +52,7 @@ class WorkspaceFiles {
     }
 
     void deleteTree(Path path) {
-        FileTrees.delete(path);
+        HostileTree.delete(path);
     }
 
     /**
@@ -126,19 +126,11 @@ class WorkspaceFiles {
 
     /** Bytes used by everything under {@code dir}. */
     long usage(Path dir) {
-        if (!Files.exists(dir)) {
-            return 0;
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            return files.filter(SafePaths::isPlainFile).mapToLong(p -> {
-                try {
-                    return Files.size(p);
-                } catch (IOException e) {
-                    return 0;
-                }
-            }).sum();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        try {
+            return io.coderunner.server.system.HostileTree.size(dir);
+        } catch (io.coderunner.server.system.HostileTree.TreeTooLargeException e) {
+            throw new BadRequestException(e.getMessage());
         }
     }
+
 }

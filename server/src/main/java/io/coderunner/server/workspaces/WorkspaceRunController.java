@@ -34,8 +34,19 @@ class WorkspaceRunController {
             + "into the project and what the program writes there stays")
     ExecutionView run(@AuthenticationPrincipal Caller caller, @PathVariable("name") String name,
                       @RequestBody ExecuteRequest request) {
+        java.nio.file.Path root = workspaces.root(caller, name);
+        // The engine writes the code's files into the project's folder: a FIFO left there under
+        // such a name (by a terminal or an earlier run) would block that write, and a run slot,
+        // forever. Nothing else writes into the folder between this check and the run: the
+        // project belongs to one sandbox at a time, and the last one's processes are gone.
+        for (BeneathRoot.Child child : BeneathRoot.children(root, "")) {
+            if (child.attrs().isOther()) {
+                throw new ConflictException("'" + child.name() + "' in project '" + name
+                        + "' is a FIFO, socket or device, not a plain file: delete it and try again");
+            }
+        }
         try {
-            return executions.executeIn(caller, request, workspaces.root(caller, name));
+            return executions.executeIn(caller, request, root);
         } catch (DirectoryInUseException e) {
             // The project's files belong to one sandbox at a time: a terminal session or another run has them now.
             throw new ConflictException("project '" + name + "' is in use by a terminal session or another run: "

@@ -59,8 +59,15 @@ class WorkspaceService {
 
     void delete(Caller caller, String name) {
         WorkspaceStore.Project project = project(caller, name);
+        // Files first: a deletion that fails (a tree too large, a program still writing) leaves the
+        // row, so the project is still listed and the deletion can be retried.
+        try {
+            files.deleteTree(files.projectRoot(caller.userId(), project.name()));
+        } catch (java.io.UncheckedIOException | io.coderunner.server.system.HostileTree.TreeTooLargeException e) {
+            throw new io.coderunner.server.system.ConflictException("the project's files could not all be deleted ("
+                    + e.getMessage() + "); try again when no run or terminal uses them");
+        }
         store.delete(project.id());
-        files.deleteTree(files.projectRoot(caller.userId(), project.name()));
         log(caller, "delete_project", project.name(), null);
     }
 

@@ -107,6 +107,29 @@ class WorkspaceApiTests extends ServerTest {
     }
 
     @Test
+    void fifosAreRefusedQuicklyAndDeepProjectsAreDeleted() throws Exception {
+        ApiClient user = newUser("fifo-maker");
+        long id = user.get("/users/me").json().get("id").asLong();
+        user.postJson("/workspace/projects", Map.of("name", "fifo"));
+        Path root = settings.dataDir().toAbsolutePath().resolve("workspaces").resolve(Long.toString(id)).resolve("fifo");
+        assertThat(new ProcessBuilder("mkfifo", root.resolve("main.py").toString()).start().waitFor()).isZero();
+        assertThat(new ProcessBuilder("python3", "-c",
+                "import os, sys\nos.chdir(sys.argv[1])\nfor _ in range(1500):\n    os.mkdir('d'); os.chdir('d')\n", root.toString()).start().waitFor()).isZero();
+
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(20), () -> {
+            assertThat(user.get("/workspace/projects/fifo/data/content?path=main.py").status()).isBetween(400, 499);
+            assertThat(user.get("/workspace/projects/fifo/data/download?path=main.py").status()).isBetween(400, 499);
+            ApiClient.Response run = user.postJson("/workspace/projects/fifo/run", Map.of("language", "python", "code", "print(1)"));
+            assertThat(run.status()).isEqualTo(409);
+            assertThat(run.body()).contains("main.py");
+            assertThat(api.get("/health").status()).isEqualTo(200);
+            assertThat(user.delete("/workspace/projects/fifo").status()).isBetween(200, 299);
+        });
+        assertThat(root).doesNotExist();
+        assertThat(user.get("/workspace/projects").json().size()).isZero();
+    }
+
+    @Test
     void oneUserNeverSeesAnothersProjects() {
         ApiClient owner = newUser("ws-owner");
         owner.postJson("/workspace/projects", Map.of("name", "secret"));
