@@ -23,6 +23,21 @@ public interface Sandbox extends AutoCloseable {
         throw new SandboxException("terminal sessions need the bubblewrap runtime");
     }
 
+    /**
+     * Keeps runs and terminals out of a host work directory until the returned hold is closed, so
+     * that the directory can be deleted without racing a program that writes in it. Throws
+     * {@link DirectoryInUseException} when a run or terminal works in it now.
+     */
+    default DirectoryHold holdDirectory(java.nio.file.Path dir) {
+        return () -> { };
+    }
+
+    /** A host directory kept out of use; closing it lets runs and terminals in again. */
+    interface DirectoryHold extends AutoCloseable {
+        @Override
+        void close();
+    }
+
     /** What this sandbox is made of, for status pages. */
     SandboxInfo info();
 

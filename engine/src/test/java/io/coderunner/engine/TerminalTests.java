@@ -135,6 +135,29 @@ class TerminalTests {
     }
 
     @Test
+    void modesARunSetInAHostDirectoryDoNotSurviveOnTheHost() throws Exception {
+        Path dir = workDir();
+        RunSpec spec = RunSpec.of(SandboxFixture.language("bash"),
+                "mkdir shared && chmod 6777 shared && touch shared/tool && chmod 6777 shared/tool && chmod 1777 . "
+                        + "&& ln -s /etc/passwd shared/link && stat -c %a shared shared/tool\n",
+                Limits.defaults()).inDirectory(dir);
+
+        RunResult result = SandboxFixture.sandbox().run(spec);
+
+        assertThat(result.status()).as(result.toString()).isEqualTo(Status.OK);
+        assertThat(result.stdout()).as("the program did set the modes").isEqualTo("6777\n6777\n");
+        assertThat(mode(dir.resolve("shared"))).isEqualTo(0755);
+        assertThat(mode(dir.resolve("shared/tool"))).isEqualTo(0755);
+        assertThat(mode(dir) & 07022).as("the directory itself").isZero();
+        assertThat(Files.isSymbolicLink(dir.resolve("shared/link"))).isTrue();
+        assertThat(mode(Path.of("/etc/passwd"))).as("a link is not followed").isEqualTo(0644);
+    }
+
+    private static int mode(Path path) throws java.io.IOException {
+        return (Integer) Files.getAttribute(path, "unix:mode", java.nio.file.LinkOption.NOFOLLOW_LINKS) & 07777;
+    }
+
+    @Test
     void aRunInTheDirectoryOfAnOpenTerminalIsRefusedWhenItStarts() throws Exception {
         Path dir = workDir();
         Screen screen = new Screen();

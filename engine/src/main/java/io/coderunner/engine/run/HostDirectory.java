@@ -13,7 +13,10 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
@@ -42,21 +45,25 @@ final class HostDirectory {
             throw new SandboxException("cannot prepare the work directory " + dir + ": " + e.getMessage(), e);
         }
         if (uid != null) {
-            chownTree(dir, uid);
+            chownTree(dir, uid, false);
         }
     }
 
     /** Gives a tree inside a lent directory to the same uid. */
     static void lendTree(Path path, Integer uid) {
         if (uid != null) {
-            chownTree(path, uid);
+            chownTree(path, uid, false);
         }
     }
 
-    /** Takes the directory back for the server once no process of the sandbox is left. */
+    /**
+     * Takes the directory back for the server once no process of the sandbox is left, with modes
+     * made plain: setuid, setgid and sticky bits and group or other write permission a program set
+     * do not survive on the host. No process of the sandbox is left to swap anything mid-walk.
+     */
     static void reclaim(Path dir, Integer uid) {
         if (uid != null && Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
-            chownTree(dir, SERVER_UID);
+            chownTree(dir, SERVER_UID, true);
         }
     }
 
@@ -85,7 +92,7 @@ final class HostDirectory {
         }
     }
 
-    private static void chownTree(Path dir, int uid) {
+    private static void chownTree(Path dir, int uid, boolean plainModes) {
         try {
             // A folder is given away only after everything in it: once the sandbox owns a folder it
             // may replace what is in it (with a link to /etc, say), and the walk must be past it by then.
@@ -93,12 +100,18 @@ final class HostDirectory {
                 @Override
                 public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
                     chown(d, uid);
+                    if (plainModes) {
+                        plainMode(d);
+                    }
                     return FileVisitResult.CONTINUE;
                 }
 
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
                     chown(file, uid);
+                    if (plainModes && !attrs.isSymbolicLink()) {
+                        plainMode(file);
+                    }
                     return FileVisitResult.CONTINUE;
                 }
 
@@ -111,6 +124,19 @@ final class HostDirectory {
         } catch (IOException e) {
             throw new SandboxException("cannot change the owner of " + dir + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Rewrites the mode without group and other write; chmod(2) with only the nine permission bits
+     * also clears setuid, setgid and sticky, which Java's permission sets cannot even express.
+     */
+    private static void plainMode(Path path) throws IOException {
+        PosixFileAttributeView view = Files.getFileAttributeView(path, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
+        Set<PosixFilePermission> modes = EnumSet.noneOf(PosixFilePermission.class);
+        modes.addAll(view.readAttributes().permissions());
+        modes.remove(PosixFilePermission.GROUP_WRITE);
+        modes.remove(PosixFilePermission.OTHERS_WRITE);
+        view.setPermissions(modes);
     }
 
     private static void chown(Path path, int uid) throws IOException {

@@ -320,6 +320,12 @@ public final class IsolatedSandbox implements Sandbox {
         }
     }
 
+    @Override
+    public DirectoryHold holdDirectory(Path dir) {
+        claim(dir);
+        return () -> directoriesInUse.remove(dir);
+    }
+
     private void claim(Path dir) {
         if (!directoriesInUse.add(dir)) {
             throw new io.coderunner.engine.DirectoryInUseException("the directory is in use by another run or terminal session: "

@@ -40,6 +40,10 @@ final class UserModeNetwork implements AutoCloseable {
         }
     }
 
+    /** The sandbox's side of the link to pasta; the firewall's rules never depend on it. */
+    static final String NAMESPACE_ADDRESS = "10.200.0.2";
+    static final String NAMESPACE_GATEWAY = "10.200.0.1";
+
     /** The namespace's path, for {@code nsenter --net=}. */
     Path path() {
         return NETNS_DIR.resolve(name);
@@ -57,6 +61,10 @@ final class UserModeNetwork implements AutoCloseable {
             // As root, pasta would switch to nobody, which cannot enter a namespace root made.
             pasta = EngineThreads.spawn(new ProcessBuilder("pasta", "--netns", path().toString(), "--runas", "0",
                     "--no-map-gw", "-t", "none", "-u", "none", "-T", "none", "-U", "none",
+                    // An address of its own, not the host's (pasta's default): with the host's,
+                    // the host's own address would be the namespace itself, and an allowed mirror
+                    // on it could never be reached.
+                    "--address", NAMESPACE_ADDRESS, "--netmask", "24", "--gateway", NAMESPACE_GATEWAY,
                     "--config-net", "-f", "--quiet")
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                     .redirectError(ProcessBuilder.Redirect.DISCARD));

@@ -65,6 +65,17 @@ enum Ecosystem {
             if (settings.pipExtraIndexUrl() != null) {
                 variables.put("PIP_EXTRA_INDEX_URL", settings.pipExtraIndexUrl());
             }
+            // An index the administrator configured over plain http (a mirror on the site's own
+            // network) is theirs to trust; pip otherwise ignores such an index unless it is localhost.
+            String trusted = java.util.stream.Stream.of(settings.pipIndexUrl(), settings.pipExtraIndexUrl())
+                    .filter(url -> url != null && url.startsWith("http://"))
+                    .map(url -> java.net.URI.create(url).getHost())
+                    .filter(host -> host != null)
+                    .distinct()
+                    .collect(java.util.stream.Collectors.joining(" "));
+            if (!trusted.isEmpty()) {
+                variables.put("PIP_TRUSTED_HOST", trusted);
+            }
             // The system's pip, run by the base interpreter, working on the environment's interpreter.
             String program = """
                     import runpy, sys

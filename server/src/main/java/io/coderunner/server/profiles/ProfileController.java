@@ -1,6 +1,7 @@
 package io.coderunner.server.profiles;
 
 import io.coderunner.server.system.Caller;
+import io.coderunner.server.system.KeyScope;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -23,6 +24,7 @@ class ProfileController {
 
     @GetMapping("/profile")
     @PreAuthorize("isAuthenticated()")
+    @KeyScope({})
     @Operation(summary = "The caller's profile, with their account's fields")
     ProfileView get(@AuthenticationPrincipal Caller caller) {
         return profiles.get(caller);

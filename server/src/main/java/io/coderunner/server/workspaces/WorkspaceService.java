@@ -1,5 +1,7 @@
 package io.coderunner.server.workspaces;
 
+import io.coderunner.engine.DirectoryInUseException;
+import io.coderunner.engine.Sandbox;
 import io.coderunner.server.accounts.Accounts;
 import io.coderunner.server.audit.AuditEvent;
 import io.coderunner.server.system.BadRequestException;
@@ -33,8 +35,11 @@ class WorkspaceService {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
+    private final Sandbox sandbox;
+
     WorkspaceService(WorkspaceStore store, WorkspaceFiles files, WorkspaceSettings settings, Accounts accounts,
-                     ApplicationEventPublisher events, Clock clock) {
+                     ApplicationEventPublisher events, Clock clock, Sandbox sandbox) {
+        this.sandbox = sandbox;
         this.store = store;
         this.files = files;
         this.settings = settings;
@@ -61,8 +66,13 @@ class WorkspaceService {
         WorkspaceStore.Project project = project(caller, name);
         // Files first: a deletion that fails (a tree too large, a program still writing) leaves the
         // row, so the project is still listed and the deletion can be retried.
-        try {
+        // Held while it is deleted: no run or terminal can start in it meanwhile, and one that works
+        // in it now makes this a 409 rather than a race with what it writes.
+        try (Sandbox.DirectoryHold held = sandbox.holdDirectory(files.projectRoot(caller.userId(), project.name()))) {
             files.deleteTree(files.projectRoot(caller.userId(), project.name()));
+        } catch (DirectoryInUseException e) {
+            throw new io.coderunner.server.system.ConflictException("project '" + project.name() + "' is in use by a run or a "
+                    + "terminal session: end the session or wait for the run, then delete it");
         } catch (java.io.UncheckedIOException | io.coderunner.server.system.HostileTree.TreeTooLargeException e) {
             throw new io.coderunner.server.system.ConflictException("the project's files could not all be deleted ("
                     + e.getMessage() + "); try again when no run or terminal uses them");

@@ -4,7 +4,6 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -29,13 +28,14 @@ final class LocalNpmRegistry implements AutoCloseable {
     private final Map<String, Map<String, byte[]>> tarballs = new ConcurrentHashMap<>();
 
     LocalNpmRegistry() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server = HttpServer.create(new InetSocketAddress(PackageMirror.address(), 0), 0);
         server.createContext("/", this::handle);
         server.start();
+        PackageMirror.allow(server.getAddress());
     }
 
     String url() {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + "/";
+        return "http://" + server.getAddress().getAddress().getHostAddress() + ":" + server.getAddress().getPort() + "/";
     }
 
     /** Adds a package whose main module exports its version. */
@@ -100,6 +100,7 @@ final class LocalNpmRegistry implements AutoCloseable {
 
     @Override
     public void close() {
+        PackageMirror.forget(server.getAddress());
         server.stop(0);
     }
 }

@@ -5,7 +5,6 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -31,13 +30,14 @@ public final class LocalPackageIndex implements AutoCloseable {
     private final Map<String, Map<String, byte[]>> wheels = new ConcurrentHashMap<>();
 
     public LocalPackageIndex() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server = HttpServer.create(new InetSocketAddress(PackageMirror.address(), 0), 0);
         server.createContext("/", this::handle);
         server.start();
+        PackageMirror.allow(server.getAddress());
     }
 
     public String url() {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + "/simple/";
+        return "http://" + server.getAddress().getAddress().getHostAddress() + ":" + server.getAddress().getPort() + "/simple/";
     }
 
     /**
@@ -135,6 +135,7 @@ public final class LocalPackageIndex implements AutoCloseable {
 
     @Override
     public void close() {
+        PackageMirror.forget(server.getAddress());
         server.stop(0);
     }
 }
