@@ -53,13 +53,21 @@ class TerminalStorage {
         }
         List<Over> over = new java.util.ArrayList<>();
         for (Map.Entry<Long, List<Watched>> user : byUser.entrySet()) {
-            long used = workspaces.storageUsed(user.getKey());
-            long limit = Long.MAX_VALUE;
-            for (Watched session : user.getValue()) {
-                limit = Math.min(limit, session.limitBytes());
-                if (!session.inProject()) {
-                    used += workspaces.sizeOf(session.workDir());
+            long limit = user.getValue().stream().mapToLong(Watched::limitBytes).min().orElse(Long.MAX_VALUE);
+            long used;
+            try {
+                used = workspaces.storageUsed(user.getKey());
+                for (Watched session : user.getValue()) {
+                    if (!session.inProject()) {
+                        used += workspaces.sizeOf(session.workDir());
+                    }
                 }
+            } catch (RuntimeException tooLargeToMeasure) {
+                // A tree past the measuring bounds (too deep, too many entries) is a way around the
+                // limit if it is let be: it counts as over it.
+                over.add(new Over(user.getValue().stream().map(Watched::sessionId).toList(),
+                        "storage can no longer be measured (" + tooLargeToMeasure.getMessage() + "): delete files and open a new session"));
+                continue;
             }
             if (used > limit) {
                 over.add(new Over(user.getValue().stream().map(Watched::sessionId).toList(),

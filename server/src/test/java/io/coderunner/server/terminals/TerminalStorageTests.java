@@ -61,4 +61,16 @@ class TerminalStorageTests extends ServerTest {
         assertThat(terminal.closed.get(30, TimeUnit.SECONDS)).isNotEmpty();
         assertThat(terminal.screen()).contains("storage limit").doesNotContain("wrote-42");
     }
+
+    @Test
+    void aTreeTooDeepToMeasureCountsAsOverTheLimit() throws Exception {
+        newUser("deep-filler");
+        String token = login("deep-filler", "password-deep-filler-1");
+        ApiClient user = api.withToken(token);
+        TerminalClient terminal = openTerminal(user, token, Map.of("title", "deep"));
+        terminal.type("for i in $(seq 1 1200); do mkdir d && cd d; done; sleep 5; echo wrote-$((6*7))\r");
+
+        assertThat(terminal.closed.get(30, TimeUnit.SECONDS)).isNotEmpty();
+        assertThat(terminal.screen()).contains("can no longer be measured").doesNotContain("wrote-42");
+    }
 }
