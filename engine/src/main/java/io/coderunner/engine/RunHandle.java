@@ -16,6 +16,14 @@ public interface RunHandle {
 
     CompletableFuture<RunResult> result();
 
+    /**
+     * Completes when the run leaves the queue and its sandbox is given to it (a slot is free), so
+     * a caller can tell time spent waiting from time spent running; at the latest with the result.
+     */
+    default CompletableFuture<Void> started() {
+        return result().thenApply(result -> null);
+    }
+
     default RunResult await() {
         return result().join();
     }

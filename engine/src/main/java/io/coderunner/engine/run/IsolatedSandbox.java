@@ -87,6 +87,8 @@ public final class IsolatedSandbox implements Sandbox {
         StdinChannel stdin = spec.interactive() ? new StdinChannel() : StdinChannel.of(spec.stdin());
         RunControl control = new RunControl();
         CompletableFuture<RunResult> result = new CompletableFuture<>();
+        CompletableFuture<Void> started = new CompletableFuture<>();
+        result.whenComplete((done, failure) -> started.complete(null));
         if (spec.language().preview()) {
             result.complete(RunResult.preview(spec.mainFile().content()));
         } else {
@@ -95,20 +97,21 @@ public final class IsolatedSandbox implements Sandbox {
                 claim(spec.workDir());
             }
             try {
-                EngineThreads.start("run-" + spec.language().id(), () -> runInSlot(spec, stdin, listener, control, result));
+                EngineThreads.start("run-" + spec.language().id(), () -> runInSlot(spec, stdin, listener, control, started, result));
             } catch (RuntimeException e) {
                 release(spec);
                 throw e;
             }
         }
-        return new Handle(stdin, control, result);
+        return new Handle(stdin, control, started, result);
     }
 
     private void runInSlot(RunSpec spec, StdinChannel stdin, OutputListener listener, RunControl control,
-                           CompletableFuture<RunResult> result) {
+                           CompletableFuture<Void> started, CompletableFuture<RunResult> result) {
         Slot slot;
         try {
             slot = slots.acquire();
+            started.complete(null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             release(spec);
@@ -424,7 +427,8 @@ public final class IsolatedSandbox implements Sandbox {
         cgroups.close();
     }
 
-    private record Handle(StdinChannel stdin, RunControl control, CompletableFuture<RunResult> result) implements RunHandle {
+    private record Handle(StdinChannel stdin, RunControl control, CompletableFuture<Void> started,
+                          CompletableFuture<RunResult> result) implements RunHandle {
 
         @Override
         public void writeStdin(byte[] data) {

@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -36,8 +37,10 @@ class ProviderCalls {
     private final BaseUrls baseUrls;
     private final AiUsage usage;
     private final Duration timeout;
+    private final MeterRegistry meters;
 
-    ProviderCalls(ChatModels models, BaseUrls baseUrls, AiUsage usage, AiSettings settings) {
+    ProviderCalls(ChatModels models, BaseUrls baseUrls, AiUsage usage, AiSettings settings, MeterRegistry meters) {
+        this.meters = meters;
         this.models = models;
         this.baseUrls = baseUrls;
         this.usage = usage;
@@ -70,6 +73,7 @@ class ProviderCalls {
                 continue;
             }
             Attempt attempt = tokens == null ? ask(target, prompt) : askStreaming(target, prompt, tokens);
+            count(target, attempt.failure == null ? "ok" : attempt.failure.reason());
             if (attempt.failure == null) {
                 usage.record(caller.userId(), target.source(), true, attempt.inputTokens, attempt.outputTokens);
                 return new Answer(attempt.text, target, attempt.inputTokens, attempt.outputTokens, failures);
@@ -82,6 +86,11 @@ class ProviderCalls {
             }
         }
         throw AiUnavailableException.allFailed(failures);
+    }
+
+    /** {@code coderunner_ai_requests_total}: each request to a provider, by provider and outcome (ok or why it failed). */
+    private void count(ProviderTarget target, String outcome) {
+        meters.counter("coderunner.ai.requests", "provider", target.provider().id(), "outcome", outcome).increment();
     }
 
     private record Attempt(String text, int inputTokens, int outputTokens, ProviderFailure failure, boolean sentSomething) {

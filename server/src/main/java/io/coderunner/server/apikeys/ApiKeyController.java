@@ -34,7 +34,7 @@ class ApiKeyController {
     @PostMapping("/api-keys")
     @PreAuthorize("isAuthenticated() and !hasRole('API_KEY')")
     @Operation(summary = "Create an API key; its value (sk-...) is in this answer only",
-            description = "scopes: execute, read_library (default: both). expires_at: a date (the key stops working when "
+            description = "scopes: execute, read_library, metrics (administrators only) (default: execute and read_library). expires_at: a date (the key stops working when "
                     + "that day starts, UTC) or a time; or expires_in_days; neither: the key does not expire. "
                     + "A user may have as many keys as their tier's max_api_keys.")
     ApiKeyViews.Created create(@AuthenticationPrincipal Caller caller, @RequestBody ApiKeyRequests.Create request) {

@@ -39,6 +39,10 @@ class ApiKeyService {
     ApiKeyViews.Created create(Caller caller, ApiKeyRequests.Create request) {
         String name = name(request.keyName());
         Set<ApiScope> scopes = ApiScope.parse(request.scopes());
+        if (scopes.contains(ApiScope.METRICS) && !caller.admin()) {
+            throw new ForbiddenException("only administrators may make keys with the metrics scope: the metrics show "
+                    + "the whole installation");
+        }
         long now = clock.millis();
         Long expiresAt = KeyExpiry.of(request, now);
         Tier tier = accounts.tierOf(caller);

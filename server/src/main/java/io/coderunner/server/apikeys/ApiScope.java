@@ -17,9 +17,12 @@ enum ApiScope {
     /** Running code: POST /api/v1/execute. */
     EXECUTE("execute"),
     /** Reading the code library: GET /api/v1/codes. */
-    READ_LIBRARY("read_library");
+    READ_LIBRARY("read_library"),
+    /** Scraping the Prometheus metrics (/actuator/prometheus): only an administrator's key may have it. */
+    METRICS("metrics");
 
-    static final Set<ApiScope> DEFAULT = EnumSet.allOf(ApiScope.class);
+    /** What a key gets when its request names no scopes: what users' programs do, not the operators' scope. */
+    static final Set<ApiScope> DEFAULT = EnumSet.of(EXECUTE, READ_LIBRARY);
 
     private final String id;
 
@@ -37,7 +40,7 @@ enum ApiScope {
             return DEFAULT;
         }
         if (names.isEmpty()) {
-            throw new BadRequestException("scopes must name at least one of " + known() + " (or be left out for all of them)");
+            throw new BadRequestException("scopes must name at least one of " + known() + " (or be left out for execute and read_library)");
         }
         Set<ApiScope> scopes = EnumSet.noneOf(ApiScope.class);
         for (String name : names) {

@@ -53,12 +53,15 @@ public class ExecutionService {
     private final Clock clock;
     private final ObjectProvider<RunEnvironments> environments;
     private final AnonymousRuns anonymous;
+    private final RunMetrics metrics;
 
     ExecutionService(Sandbox sandbox, LanguageRegistry languages, ExecutionQueue queue, SandboxSettings settings,
                      Accounts accounts, Quotas quotas, ExecutionHistory history, CodeLibrary library,
                      ApplicationEventPublisher events, RunRegistry runs, Clock clock,
-                     ObjectProvider<RunEnvironments> environments, AnonymousRuns anonymous) {
+                     ObjectProvider<RunEnvironments> environments, AnonymousRuns anonymous,
+                     RunMetrics metrics) {
         this.anonymous = anonymous;
+        this.metrics = metrics;
         this.sandbox = sandbox;
         this.languages = languages;
         this.queue = queue;
@@ -109,7 +112,8 @@ public class ExecutionService {
             }
             RunResult result;
             try (ExecutionQueue.Ticket ignored = queue.admit()) {
-                RunHandle handle = sandbox.start(spec, OutputListener.NONE);
+                RunHandle handle = metrics.observe(sandbox.start(spec, OutputListener.NONE), spec.language().id(),
+                        RunMetrics.callerKind(caller));
                 try (RunRegistry.Waiting waiting = runs.waitingFor(caller.userId(), handle)) {
                     result = handle.await();
                 }
@@ -210,7 +214,8 @@ public class ExecutionService {
         }
         RunHandle handle;
         try {
-            handle = sandbox.start(spec.withStdin(null), listener);
+            handle = metrics.observe(sandbox.start(spec.withStdin(null), listener), spec.language().id(),
+                    RunMetrics.callerKind(caller));
         } catch (RuntimeException e) {
             ticket.close();
             throw e;
@@ -308,7 +313,8 @@ public class ExecutionService {
         RunSpec spec = toSpec(request, anonymous.ceiling());
         anonymous.take(address);
         try (ExecutionQueue.Ticket ignored = queue.admitAnonymous()) {
-            RunResult result = sandbox.run(spec);
+            RunResult result = metrics.observe(sandbox.start(spec, OutputListener.NONE), spec.language().id(),
+                    RunMetrics.callerKind(null)).await();
             return new Execution(UUID.randomUUID().toString(), spec.language(), result);
         }
     }

@@ -1,5 +1,5 @@
 /**
- * What every module shares: health, settings of the installation, error responses as problem
+ * What every module shares: settings of the installation, error responses as problem
  * details, request-size limits and the OpenAPI document.
  */
 @org.springframework.modulith.ApplicationModule(type = org.springframework.modulith.ApplicationModule.Type.OPEN)

@@ -34,6 +34,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -76,8 +78,12 @@ class TerminalSessions {
 
     TerminalSessions(SessionStore store, SessionDirectories directories, Sandbox sandbox, LanguageRegistry languages,
                      Accounts accounts, Workspaces workspaces, TerminalSettings settings, ApplicationEventPublisher events,
-                     ObjectProvider<RunEnvironments> environments, Clock clock, TerminalStorage storage) {
+                     ObjectProvider<RunEnvironments> environments, Clock clock, TerminalStorage storage,
+                     MeterRegistry meters) {
         this.storage = storage;
+        Gauge.builder("coderunner.terminals.live", live, sessions -> sessions.values().stream()
+                        .filter(session -> !session.hasEnded()).count())
+                .description("Terminal sessions with a running terminal").register(meters);
         this.store = store;
         this.directories = directories;
         this.sandbox = sandbox;
