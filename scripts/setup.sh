@@ -14,6 +14,8 @@ toolchains=(python3 nodejs gcc g++ openjdk-17-jdk-headless golang-go ruby php-cl
 # Users' environments: Python virtual environments with pip, Node.js projects with npm. Debian's
 # nodejs comes without npm; a Node.js that brings its own npm (NodeSource's) must not get Debian's.
 toolchains+=(python3-venv python3-pip)
+# setuptools and wheel as wheels: the package tests' index serves them to pip's build isolation.
+toolchains+=(python3-setuptools-whl python3-wheel-whl)
 command -v npm >/dev/null 2>&1 || toolchains+=(npm)
 # The web UI's tests in a real browser, with a font for its Chinese pages.
 webtools=(chromium chromium-driver fonts-wqy-microhei)

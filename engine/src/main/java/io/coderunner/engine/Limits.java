@@ -14,7 +14,7 @@ import java.time.Duration;
  * @param maxFileBytes   size of any one file the program writes
  * @param diskBytes      total size of the work directory and of /tmp, each
  * @param maxOpenFiles   open file descriptors per process
- * @param network        whether the run may reach the network at all
+ * @param networkAccess  what the run may reach over the network, if anything
  */
 public record Limits(
         long wallTimeMs,
@@ -25,7 +25,7 @@ public record Limits(
         long maxFileBytes,
         long diskBytes,
         int maxOpenFiles,
-        boolean network) {
+        NetworkAccess networkAccess) {
 
     public static final long MIB = 1024L * 1024L;
 
@@ -34,7 +34,15 @@ public record Limits(
         return new Limits(10_000, 5_000, 256 * MIB, 64, MIB, 16 * MIB, 64 * MIB, 256, false);
     }
 
+    /** Limits whose network is none or public, as most stages have. */
+    public Limits(long wallTimeMs, long cpuTimeMs, long memoryBytes, int maxProcesses, long maxOutputBytes,
+                  long maxFileBytes, long diskBytes, int maxOpenFiles, boolean network) {
+        this(wallTimeMs, cpuTimeMs, memoryBytes, maxProcesses, maxOutputBytes, maxFileBytes, diskBytes, maxOpenFiles,
+                network ? NetworkAccess.PUBLIC : NetworkAccess.NONE);
+    }
+
     public Limits {
+        java.util.Objects.requireNonNull(networkAccess, "networkAccess");
         requirePositive("wallTimeMs", wallTimeMs);
         requirePositive("cpuTimeMs", cpuTimeMs);
         requirePositive("memoryBytes", memoryBytes);
@@ -51,11 +59,16 @@ public record Limits(
         }
     }
 
+    /** Whether the run has a network at all. */
+    public boolean network() {
+        return networkAccess.any();
+    }
+
     public Duration wallTime() {
         return Duration.ofMillis(wallTimeMs);
     }
 
-    /** Each limit the lower of this and {@code ceiling}; network only if both allow it. */
+    /** Each limit the lower of this and {@code ceiling}; of the network, what both allow. */
     public Limits cappedBy(Limits ceiling) {
         return new Limits(
                 Math.min(wallTimeMs, ceiling.wallTimeMs),
@@ -66,38 +79,42 @@ public record Limits(
                 Math.min(maxFileBytes, ceiling.maxFileBytes),
                 Math.min(diskBytes, ceiling.diskBytes),
                 Math.min(maxOpenFiles, ceiling.maxOpenFiles),
-                network && ceiling.network);
+                networkAccess.cappedBy(ceiling.networkAccess));
     }
 
     public Limits withWallTimeMs(long value) {
-        return new Limits(value, cpuTimeMs, memoryBytes, maxProcesses, maxOutputBytes, maxFileBytes, diskBytes, maxOpenFiles, network);
+        return new Limits(value, cpuTimeMs, memoryBytes, maxProcesses, maxOutputBytes, maxFileBytes, diskBytes, maxOpenFiles, networkAccess);
     }
 
     public Limits withCpuTimeMs(long value) {
-        return new Limits(wallTimeMs, value, memoryBytes, maxProcesses, maxOutputBytes, maxFileBytes, diskBytes, maxOpenFiles, network);
+        return new Limits(wallTimeMs, value, memoryBytes, maxProcesses, maxOutputBytes, maxFileBytes, diskBytes, maxOpenFiles, networkAccess);
     }
 
     public Limits withMemoryBytes(long value) {
-        return new Limits(wallTimeMs, cpuTimeMs, value, maxProcesses, maxOutputBytes, maxFileBytes, diskBytes, maxOpenFiles, network);
+        return new Limits(wallTimeMs, cpuTimeMs, value, maxProcesses, maxOutputBytes, maxFileBytes, diskBytes, maxOpenFiles, networkAccess);
     }
 
     public Limits withMaxProcesses(int value) {
-        return new Limits(wallTimeMs, cpuTimeMs, memoryBytes, value, maxOutputBytes, maxFileBytes, diskBytes, maxOpenFiles, network);
+        return new Limits(wallTimeMs, cpuTimeMs, memoryBytes, value, maxOutputBytes, maxFileBytes, diskBytes, maxOpenFiles, networkAccess);
     }
 
     public Limits withMaxOutputBytes(long value) {
-        return new Limits(wallTimeMs, cpuTimeMs, memoryBytes, maxProcesses, value, maxFileBytes, diskBytes, maxOpenFiles, network);
+        return new Limits(wallTimeMs, cpuTimeMs, memoryBytes, maxProcesses, value, maxFileBytes, diskBytes, maxOpenFiles, networkAccess);
     }
 
     public Limits withMaxFileBytes(long value) {
-        return new Limits(wallTimeMs, cpuTimeMs, memoryBytes, maxProcesses, maxOutputBytes, value, diskBytes, maxOpenFiles, network);
+        return new Limits(wallTimeMs, cpuTimeMs, memoryBytes, maxProcesses, maxOutputBytes, value, diskBytes, maxOpenFiles, networkAccess);
     }
 
     public Limits withDiskBytes(long value) {
-        return new Limits(wallTimeMs, cpuTimeMs, memoryBytes, maxProcesses, maxOutputBytes, maxFileBytes, value, maxOpenFiles, network);
+        return new Limits(wallTimeMs, cpuTimeMs, memoryBytes, maxProcesses, maxOutputBytes, maxFileBytes, value, maxOpenFiles, networkAccess);
     }
 
     public Limits withNetwork(boolean value) {
+        return withNetwork(value ? NetworkAccess.PUBLIC : NetworkAccess.NONE);
+    }
+
+    public Limits withNetwork(NetworkAccess value) {
         return new Limits(wallTimeMs, cpuTimeMs, memoryBytes, maxProcesses, maxOutputBytes, maxFileBytes, diskBytes, maxOpenFiles, value);
     }
 }

@@ -155,6 +155,39 @@ class SandboxNetworkTests {
     }
 
     @Test
+    void onlyTheGivenDestinationsAreReachableNotThePublicInternetNorTheAllowList() throws Exception {
+        // The private destination is not on the allow-list: naming it is what opens it. The
+        // allow-list's entry, in turn, opens nothing here. The name is pinned, with no DNS.
+        System.setProperty(NetworkPolicy.ALLOW_PROPERTY, PRIVATE + ":8081");
+        try (ServerSocket host = new ServerSocket()) {
+            host.bind(new InetSocketAddress("0.0.0.0", 0));
+            NetworkAccess only = new NetworkAccess.Only(List.of(
+                    new NetworkAccess.Destination("index.crtest", InetAddress.getByName(PRIVATE), 8080)));
+            RunResult result = SandboxFixture.run("python", probe(List.of(
+                    "named=index.crtest:8080",
+                    "address=" + PRIVATE + ":8080",
+                    "allowlisted=" + PRIVATE + ":8081",
+                    "public=" + PUBLIC + ":8080",
+                    "loopback=127.0.0.1:" + host.getLocalPort(),
+                    "hostaddress=" + hostAddress() + ":" + host.getLocalPort(),
+                    "metadata=169.254.169.254:80")), Limits.defaults().withNetwork(only));
+
+            String out = result.stdout();
+            assertThat(result.status()).as(result.toString()).isEqualTo(Status.OK);
+            assertThat(out).as(out).contains("named OK hello").contains("address OK hello");
+            for (String name : List.of("allowlisted", "public", "loopback", "hostaddress", "metadata")) {
+                assertThat(out).as(out).contains(name + " FAIL");
+            }
+            // Refused by the firewall at once, not left to time out, and not merely unanswered.
+            assertThat(out).as(out).contains("public FAIL [Errno 113]").contains("allowlisted FAIL [Errno 113]");
+            assertThat(result.wallTimeMs()).as("refusals are immediate, not timeouts").isLessThan(8000);
+        } finally {
+            System.clearProperty(NetworkPolicy.ALLOW_PROPERTY);
+        }
+        assertNothingLeftOver();
+    }
+
+    @Test
     void aSandboxWithoutNetworkHasNoNetworkAtAll() {
         RunResult result = SandboxFixture.run("python", probe(List.of("public=" + PUBLIC + ":8080")));
         assertThat(result.stdout()).as(result.toString()).contains("public FAIL").contains("unreachable");

@@ -1,5 +1,6 @@
 package io.coderunner.engine.bubblewrap;
 
+import io.coderunner.engine.NetworkAccess;
 import io.coderunner.engine.SandboxException;
 import io.coderunner.engine.language.Mount;
 import io.coderunner.engine.run.Descriptor;
@@ -128,7 +129,12 @@ public final class BubblewrapIsolation implements Isolation {
             }
         }
         if (stage.limits().network()) {
-            for (String path : List.of("/etc/resolv.conf", "/etc/ssl", "/usr/share/ca-certificates")) {
+            // A stage that may reach only some destinations has no DNS: their names are in its
+            // hosts file, and the host's resolver configuration is none of its business.
+            List<String> shown = stage.limits().networkAccess() instanceof NetworkAccess.Only
+                    ? List.of("/etc/ssl", "/usr/share/ca-certificates")
+                    : List.of("/etc/resolv.conf", "/etc/ssl", "/usr/share/ca-certificates");
+            for (String path : shown) {
                 if (Files.exists(Path.of(path))) {
                     args.addAll(List.of("--ro-bind", path, path));
                 }
@@ -170,8 +176,16 @@ public final class BubblewrapIsolation implements Isolation {
                 Descriptor.read(CONTROL_FD, stage.stateDir()),
                 Descriptor.read(PASSWD_FD, etc.resolve("passwd")),
                 Descriptor.read(GROUP_FD, etc.resolve("group")),
-                Descriptor.read(HOSTS_FD, etc.resolve("hosts")),
+                Descriptor.read(HOSTS_FD, hosts(stage)),
                 Descriptor.read(NSSWITCH_FD, etc.resolve("nsswitch.conf")));
+    }
+
+    private Path hosts(Stage stage) {
+        try {
+            return SandboxEtc.hosts(etc, stage.limits().networkAccess());
+        } catch (IOException e) {
+            throw new SandboxException("cannot write the sandbox's hosts file in " + etc + ": " + e.getMessage(), e);
+        }
     }
 
     /** bwrap reports its own setup failures on stderr as "bwrap: ..." and exits with 1. */

@@ -113,7 +113,7 @@ public final class GvisorIsolation implements Isolation {
     public Limits hostLimits(Limits limits) {
         int tasks = RUNTIME_TASKS + TASKS_PER_PROCESS * limits.maxProcesses();
         return new Limits(limits.wallTimeMs(), limits.cpuTimeMs(), limits.memoryBytes(), tasks, limits.maxOutputBytes(),
-                limits.maxFileBytes(), limits.diskBytes(), limits.maxOpenFiles(), limits.network());
+                limits.maxFileBytes(), limits.diskBytes(), limits.maxOpenFiles(), limits.networkAccess());
     }
 
     /**

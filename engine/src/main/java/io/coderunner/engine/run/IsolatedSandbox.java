@@ -269,7 +269,7 @@ public final class IsolatedSandbox implements Sandbox {
             cgroup = cgroups.create(group, isolation.hostLimits(spec.limits()), spec.cpuCores());
             HostDirectory.lend(spec.workDir(), uid);
             if (spec.limits().network() && isolation.needsUserModeNetwork()) {
-                network = UserModeNetwork.open(group, NetworkPolicy.current());
+                network = UserModeNetwork.open(group, NetworkPolicy.of(spec.limits().networkAccess()));
             }
             List<String> command = terminalLauncher.command(stage, cgroup.procsFiles(), isolated, isolation.descriptors(stage),
                     network == null ? null : network.path());

@@ -1,5 +1,6 @@
 package io.coderunner.engine.run;
 
+import io.coderunner.engine.NetworkAccess;
 import io.coderunner.engine.SandboxException;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
@@ -9,14 +10,21 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * What a sandbox with network may reach: public addresses only. The host's loopback, the host's
+ * What a sandbox with network may reach. With {@link NetworkAccess#PUBLIC}: public addresses only. The host's loopback, the host's
  * own addresses and the private, shared and link-local ranges (databases, the API itself, cloud
  * metadata at 169.254.169.254) are refused by a firewall inside the sandbox's own network
  * namespace, because the user-mode network stack would otherwise connect to anything the host can
  * reach. An administrator may open specific private address:port pairs (a package mirror) with
  * {@value #ALLOW_ENV}, a comma-separated list of {@code host:port} ({@code [v6]:port} for IPv6).
+ *
+ * <p>With {@link NetworkAccess.Only}: the listed destinations and nothing else, private or not:
+ * whoever chose them (the administrator, naming a package index) chose exactly these, so neither
+ * the public internet nor the allow-list is opened besides. Loopback is never listed: the
+ * namespace's loopback is its own, and the host's is not addressable from it at all.
+ *
+ * @param onlyAllowed whether everything but {@code allowed} is refused, rather than what is forbidden
  */
-public record NetworkPolicy(List<Allowed> allowed) {
+public record NetworkPolicy(List<Allowed> allowed, boolean onlyAllowed) {
 
     public static final String ALLOW_ENV = "CODERUNNER_SANDBOX_NETWORK_ALLOW";
 
@@ -31,6 +39,22 @@ public record NetworkPolicy(List<Allowed> allowed) {
 
     public NetworkPolicy {
         allowed = List.copyOf(allowed);
+    }
+
+    public NetworkPolicy(List<Allowed> allowed) {
+        this(allowed, false);
+    }
+
+    /** The policy for a stage with this access: the allow-list's as it is now, or only the destinations. */
+    public static NetworkPolicy of(NetworkAccess access) {
+        return switch (access) {
+            case NetworkAccess.Public ignored -> current();
+            case NetworkAccess.Only only -> new NetworkPolicy(only.destinations().stream()
+                    .filter(destination -> !destination.address().isLoopbackAddress())
+                    .map(destination -> new Allowed(destination.address(), destination.port()))
+                    .distinct().toList(), true);
+            case NetworkAccess.None ignored -> throw new IllegalArgumentException("a stage without network has no policy");
+        };
     }
 
     /** The same list as a system property, which takes precedence (an embedding program, tests). */
@@ -78,7 +102,9 @@ public record NetworkPolicy(List<Allowed> allowed) {
     /**
      * The nftables rule set loaded in the sandbox's namespace. Its own loopback stays usable (it
      * is the namespace's, not the host's); the allowed pairs come before the refusals; then the
-     * forbidden ranges and every address of the host are rejected, so a connect fails at once.
+     * forbidden ranges and every address of the host are rejected, so a connect fails at once;
+     * or, when only the allowed pairs may be reached, everything else is (DNS included: the names
+     * of the destinations are pinned in the sandbox's hosts file instead).
      */
     String nftRules() {
         StringBuilder rules = new StringBuilder();
@@ -90,6 +116,10 @@ public record NetworkPolicy(List<Allowed> allowed) {
             String family = entry.address() instanceof java.net.Inet6Address ? "ip6" : "ip";
             rules.append("    ").append(family).append(" daddr ").append(entry.address().getHostAddress())
                     .append(" tcp dport ").append(entry.port()).append(" accept\n");
+        }
+        if (onlyAllowed) {
+            return rules.append("    reject with icmpx type admin-prohibited\n")
+                    .append("  }\n}\n").toString();
         }
         List<String> v4 = new ArrayList<>(FORBIDDEN_V4);
         List<String> v6 = new ArrayList<>(FORBIDDEN_V6);

@@ -1,10 +1,15 @@
 package io.coderunner.engine.run;
 
+import io.coderunner.engine.NetworkAccess;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The few /etc files every runtime shows a program instead of the host's: who uid 1000 is, the
@@ -15,7 +20,49 @@ public final class SandboxEtc {
     /** The files, by name, as written into the directory given to {@link #write}. */
     public static final List<String> FILES = List.of("passwd", "group", "hosts", "nsswitch.conf");
 
+    private static final String HOSTS = "127.0.0.1 localhost sandbox\n::1 localhost ip6-localhost\n";
+
     private SandboxEtc() {
+    }
+
+    /**
+     * The hosts file of a stage with this access, in {@code dir} (where {@link #write} wrote the
+     * others): the usual one, or for destinations given by name one that also maps each name to
+     * the addresses it resolved to, so the program needs no DNS to reach them and reaches the
+     * addresses the firewall opened. Files are named by their content and written once.
+     */
+    public static Path hosts(Path dir, NetworkAccess access) throws IOException {
+        String text = hostsText(access);
+        if (text.equals(HOSTS)) {
+            return dir.resolve("hosts");
+        }
+        Path file = dir.resolve("hosts-" + HexFormat.of().formatHex(sha256(text), 0, 8));
+        if (!Files.exists(file)) {
+            Path partial = Files.createTempFile(dir, "hosts", ".partial");
+            Files.writeString(partial, text, StandardCharsets.UTF_8);
+            Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        }
+        return file;
+    }
+
+    private static byte[] sha256(String text) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String hostsText(NetworkAccess access) {
+        Set<String> lines = new LinkedHashSet<>();
+        if (access instanceof NetworkAccess.Only only) {
+            for (NetworkAccess.Destination destination : only.destinations()) {
+                if (destination.named() && !destination.address().isLoopbackAddress()) {
+                    lines.add(destination.address().getHostAddress() + " " + destination.name() + "\n");
+                }
+            }
+        }
+        return HOSTS + String.join("", lines);
     }
 
     public static Path write(Path dir) throws IOException {
@@ -23,7 +70,7 @@ public final class SandboxEtc {
         Files.writeString(dir.resolve("passwd"), "runner:x:" + Stage.SANDBOX_UID + ":" + Stage.SANDBOX_UID
                 + ":runner:/work:/bin/sh\nnobody:x:65534:65534:nobody:/nonexistent:/usr/sbin/nologin\n", StandardCharsets.UTF_8);
         Files.writeString(dir.resolve("group"), "runner:x:" + Stage.SANDBOX_UID + ":\nnogroup:x:65534:\n", StandardCharsets.UTF_8);
-        Files.writeString(dir.resolve("hosts"), "127.0.0.1 localhost sandbox\n::1 localhost ip6-localhost\n", StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("hosts"), HOSTS, StandardCharsets.UTF_8);
         Files.writeString(dir.resolve("nsswitch.conf"), "passwd: files\ngroup: files\nhosts: files dns\n", StandardCharsets.UTF_8);
         return dir;
     }

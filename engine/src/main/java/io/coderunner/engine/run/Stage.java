@@ -42,10 +42,10 @@ public record Stage(
 
     /** What is fixed when a sandbox starts; a sandbox started ahead fits stages with the same key. */
     public LaunchKey launchKey() {
-        return new LaunchKey(env, mounts, limits.network(), limits.diskBytes(), workDir, stateDir, hostUid);
+        return new LaunchKey(env, mounts, limits.networkAccess(), limits.diskBytes(), workDir, stateDir, hostUid);
     }
 
-    public record LaunchKey(Map<String, String> env, List<Mount> mounts, boolean network, long diskBytes,
+    public record LaunchKey(Map<String, String> env, List<Mount> mounts, io.coderunner.engine.NetworkAccess network, long diskBytes,
                             Path workDir, Path stateDir, Integer hostUid) {
     }
 }

@@ -51,7 +51,8 @@ final class StageRunner {
         UserModeNetwork network = null;
         try {
             if (stage.limits().network() && isolation.needsUserModeNetwork()) {
-                network = UserModeNetwork.open(groupName + "-" + NETWORKS.incrementAndGet(), NetworkPolicy.current());
+                network = UserModeNetwork.open(groupName + "-" + NETWORKS.incrementAndGet(),
+                        NetworkPolicy.of(stage.limits().networkAccess()));
             }
             List<String> init = StageScript.init(isolation.controlDir(stage));
             List<String> command = launcher.command(stage, cgroup.procsFiles(), isolation.command(stage, init),

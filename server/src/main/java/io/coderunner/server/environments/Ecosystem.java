@@ -87,6 +87,12 @@ enum Ecosystem {
         }
 
         @Override
+        List<String> indexes(EnvironmentSettings settings) {
+            return java.util.stream.Stream.of(settings.pipIndexUrl(), settings.pipExtraIndexUrl())
+                    .filter(java.util.Objects::nonNull).toList();
+        }
+
+        @Override
         List<String> installArgs(List<String> requirements) {
             List<String> args = new ArrayList<>(List.of("install", "--no-warn-script-location", "--"));
             args.addAll(requirements);
@@ -181,6 +187,11 @@ enum Ecosystem {
                 options.addAll(List.of("--registry", settings.npmRegistry()));
             }
             return new Tool(program, options, variables, new MountPlanner().add(npmRoot).plan());
+        }
+
+        @Override
+        List<String> indexes(EnvironmentSettings settings) {
+            return settings.npmRegistry() == null ? List.of() : List.of(settings.npmRegistry());
         }
 
         @Override
@@ -299,6 +310,9 @@ enum Ecosystem {
 
     /** The package manager: the program that runs it in the sandbox, its leading options, variables and mounts. */
     abstract Tool tool(EnvironmentSettings settings);
+
+    /** The package indexes the administrator configured for the manager; empty: its public default. */
+    abstract List<String> indexes(EnvironmentSettings settings);
 
     abstract List<String> installArgs(List<String> requirements);
 

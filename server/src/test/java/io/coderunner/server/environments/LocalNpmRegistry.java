@@ -16,9 +16,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * An npm registry on loopback, as npm reads one: a package document per name (its versions, the
- * latest tag, each version's tarball with its integrity) and the tarballs, in npm pack's format
- * (a gzipped tar of package/package.json and package/index.js), made here with the system's tar.
+ * An npm registry on an address of this host, as npm reads one: a package document per name (its
+ * versions, the latest tag, each version's tarball with its integrity, its install scripts) and
+ * the tarballs, in npm pack's format (a gzipped tar of package/package.json, package/index.js and
+ * any other files), made here with the system's tar.
  */
 final class LocalNpmRegistry implements AutoCloseable {
 
@@ -26,12 +27,17 @@ final class LocalNpmRegistry implements AutoCloseable {
 
     private final HttpServer server;
     private final Map<String, Map<String, byte[]>> tarballs = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, String>> scripts = new ConcurrentHashMap<>();
 
     LocalNpmRegistry() throws IOException {
         server = HttpServer.create(new InetSocketAddress(PackageMirror.address(), 0), 0);
         server.createContext("/", this::handle);
         server.start();
-        PackageMirror.allow(server.getAddress());
+    }
+
+    /** Where it listens, which only an install's sandbox may reach. */
+    InetSocketAddress address() {
+        return server.getAddress();
     }
 
     String url() {
@@ -40,11 +46,21 @@ final class LocalNpmRegistry implements AutoCloseable {
 
     /** Adds a package whose main module exports its version. */
     LocalNpmRegistry add(String name, String version) throws IOException, InterruptedException {
+        return add(name, version, Map.of(), Map.of());
+    }
+
+    /** Adds a package that also holds {@code files} and has these lifecycle {@code scripts} (postinstall, ...). */
+    LocalNpmRegistry add(String name, String version, Map<String, String> files, Map<String, String> lifecycle)
+            throws IOException, InterruptedException {
         Path dir = Files.createTempDirectory("npm-package");
         Path pkg = Files.createDirectories(dir.resolve("package"));
         Files.writeString(pkg.resolve("package.json"), JSON.writeValueAsString(Map.of("name", name, "version", version,
-                "main", "index.js")));
+                "main", "index.js", "scripts", lifecycle)));
         Files.writeString(pkg.resolve("index.js"), "module.exports = { version: " + JSON.writeValueAsString(version) + " };\n");
+        for (Map.Entry<String, String> file : files.entrySet()) {
+            Files.writeString(pkg.resolve(file.getKey()), file.getValue());
+        }
+        scripts.put(name + "@" + version, lifecycle);
         Path tgz = dir.resolve("package.tgz");
         Process tar = new ProcessBuilder("tar", "-czf", tgz.toString(), "-C", dir.toString(), "package")
                 .redirectErrorStream(true).start();
@@ -81,7 +97,9 @@ final class LocalNpmRegistry implements AutoCloseable {
         String latest = null;
         for (Map.Entry<String, byte[]> entry : tarballs.get(name).entrySet()) {
             latest = entry.getKey();
+            Map<String, String> lifecycle = scripts.getOrDefault(name + "@" + entry.getKey(), Map.of());
             versions.put(entry.getKey(), Map.of("name", name, "version", entry.getKey(), "main", "index.js",
+                    "scripts", lifecycle, "hasInstallScript", !lifecycle.isEmpty(),
                     "dist", Map.of("tarball", url() + name + "/-/" + name + "-" + entry.getKey() + ".tgz",
                             "shasum", HexFormat.of().formatHex(LocalPackageIndex.digest("SHA-1", entry.getValue())),
                             "integrity", "sha512-" + Base64.getEncoder().encodeToString(
@@ -100,7 +118,6 @@ final class LocalNpmRegistry implements AutoCloseable {
 
     @Override
     public void close() {
-        PackageMirror.forget(server.getAddress());
         server.stop(0);
     }
 }

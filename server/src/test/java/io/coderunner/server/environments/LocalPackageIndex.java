@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -20,20 +22,27 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 /**
- * A Python package index on loopback, as pip reads one (PEP 503's simple API), serving wheels
- * written here: real wheels (PEP 427: the package, and its .dist-info with METADATA, WHEEL and
- * RECORD), made in the test because no public index can be reached from the build.
+ * A Python package index on an address of this host, as pip reads one (PEP 503's simple API),
+ * serving wheels written here: real wheels (PEP 427: the package, and its .dist-info with
+ * METADATA, WHEEL and RECORD), made in the test because no public index can be reached from the
+ * build; source distributions, whose setup.py pip runs to build them; and wheels from the host
+ * (Debian's setuptools and wheel), which pip's build isolation installs to build those.
  */
 public final class LocalPackageIndex implements AutoCloseable {
 
     private final HttpServer server;
+    /** Each project's files, by file name. */
     private final Map<String, Map<String, byte[]>> wheels = new ConcurrentHashMap<>();
 
     public LocalPackageIndex() throws IOException {
         server = HttpServer.create(new InetSocketAddress(PackageMirror.address(), 0), 0);
         server.createContext("/", this::handle);
         server.start();
-        PackageMirror.allow(server.getAddress());
+    }
+
+    /** Where it listens, which only an install's sandbox may reach. */
+    public InetSocketAddress address() {
+        return server.getAddress();
     }
 
     public String url() {
@@ -45,7 +54,39 @@ public final class LocalPackageIndex implements AutoCloseable {
      * {@code extraBytes} bytes each, which compress well: a small download that is large on disk.
      */
     public LocalPackageIndex add(String name, String version, int extraFiles, int extraBytes) {
-        wheels.computeIfAbsent(name, n -> new LinkedHashMap<>()).put(version, wheel(name, version, extraFiles, extraBytes));
+        wheels.computeIfAbsent(name, n -> new LinkedHashMap<>()).put(fileName(name, version), wheel(name, version, extraFiles, extraBytes));
+        return this;
+    }
+
+    /** Adds a wheel file as it is, under the project its name starts with (name-version-tags.whl). */
+    public LocalPackageIndex addWheel(Path wheel) throws IOException {
+        String file = wheel.getFileName().toString();
+        wheels.computeIfAbsent(file.substring(0, file.indexOf('-')).toLowerCase(java.util.Locale.ROOT), n -> new LinkedHashMap<>())
+                .put(file, Files.readAllBytes(wheel));
+        return this;
+    }
+
+    /**
+     * Adds a source distribution (name-version.tar.gz) of these files, setup.py among them, which
+     * pip must build (running setup.py) to install.
+     */
+    public LocalPackageIndex addSource(String name, String version, Map<String, String> files)
+            throws IOException, InterruptedException {
+        Path dir = Files.createTempDirectory("sdist");
+        String root = name + "-" + version;
+        for (Map.Entry<String, String> file : files.entrySet()) {
+            Path path = dir.resolve(root).resolve(file.getKey());
+            Files.createDirectories(path.getParent());
+            Files.writeString(path, file.getValue());
+        }
+        Path archive = dir.resolve(root + ".tar.gz");
+        Process tar = new ProcessBuilder("tar", "-czf", archive.toString(), "-C", dir.toString(), root)
+                .redirectErrorStream(true).start();
+        String output = new String(tar.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (tar.waitFor() != 0) {
+            throw new IOException("tar failed: " + output);
+        }
+        wheels.computeIfAbsent(name, n -> new LinkedHashMap<>()).put(root + ".tar.gz", Files.readAllBytes(archive));
         return this;
     }
 
@@ -55,20 +96,17 @@ public final class LocalPackageIndex implements AutoCloseable {
         try (exchange) {
             if (path.startsWith("/simple/") && parts.length == 3 && wheels.containsKey(parts[2])) {
                 StringBuilder html = new StringBuilder("<!DOCTYPE html><html><body>\n");
-                wheels.get(parts[2]).forEach((version, bytes) -> {
-                    String file = fileName(parts[2], version);
+                wheels.get(parts[2]).forEach((file, bytes) -> {
                     html.append("<a href=\"/files/").append(file).append("#sha256=").append(sha256(bytes)).append("\">")
                             .append(file).append("</a>\n");
                 });
                 html.append("</body></html>\n");
                 send(exchange, 200, "text/html", html.toString().getBytes(StandardCharsets.UTF_8));
             } else if (path.startsWith("/files/") && parts.length == 3) {
-                for (Map.Entry<String, Map<String, byte[]>> entry : wheels.entrySet()) {
-                    for (Map.Entry<String, byte[]> version : entry.getValue().entrySet()) {
-                        if (fileName(entry.getKey(), version.getKey()).equals(parts[2])) {
-                            send(exchange, 200, "application/octet-stream", version.getValue());
-                            return;
-                        }
+                for (Map<String, byte[]> files : wheels.values()) {
+                    if (files.containsKey(parts[2])) {
+                        send(exchange, 200, "application/octet-stream", files.get(parts[2]));
+                        return;
                     }
                 }
                 send(exchange, 404, "text/plain", "no such file".getBytes(StandardCharsets.UTF_8));
@@ -135,7 +173,6 @@ public final class LocalPackageIndex implements AutoCloseable {
 
     @Override
     public void close() {
-        PackageMirror.forget(server.getAddress());
         server.stop(0);
     }
 }
