@@ -30,7 +30,11 @@ final class OciBundle {
 
     static final String CONFIG = "config.json";
     static final String ROOTFS = "rootfs";
-    /** Host files a stage allowed to use the network needs to resolve names and check certificates. */
+    /**
+     * Host files a stage allowed to use the network needs to resolve names and check certificates,
+     * the same bubblewrap gives (the resolver it names must be a public address: the firewall
+     * refuses private ones like any other).
+     */
     private static final List<String> NETWORK_FILES = List.of("/etc/resolv.conf", "/etc/ssl", "/usr/share/ca-certificates");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -108,6 +112,9 @@ final class OciBundle {
         for (String type : List.of("pid", "ipc", "uts", "mount")) {
             namespaces.add(Map.of("type", type));
         }
+        // A stage with network asks for no network namespace: runsc, started inside the stage's own
+        // (with its firewall), stays there with --network=host. A new, empty one would cut it off,
+        // and one given by path is what --network=sandbox would take over.
         if (!stage.limits().network()) {
             namespaces.add(Map.of("type", "network"));
         }
