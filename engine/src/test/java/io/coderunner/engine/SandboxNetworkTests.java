@@ -3,194 +3,32 @@ package io.coderunner.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.coderunner.engine.run.NetworkPolicy;
-import java.io.IOException;
-import java.net.Inet4Address;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.NetworkInterface;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/**
- * The attack of CVE-2024-29021 against a sandbox allowed the network: from inside, reach the host's
- * loopback services (PostgreSQL, Redis, the API), cloud metadata, private networks and the host's
- * own address. The test builds its own "internet": a namespace joined to the host by a veth pair,
- * holding a public-looking address (198.51.100.2) and a private one (10.213.0.2), each serving
- * "hello". No traffic leaves this machine.
- */
-class SandboxNetworkTests {
-
-    private static final String OUTSIDE = "crtest-outside";
-    private static final String PUBLIC = "198.51.100.2";
-    private static final String PRIVATE = "10.213.0.2";
-    private static final List<Process> listeners = new ArrayList<>();
+/** The network attacks of {@link SandboxNetworkAttacks} against bubblewrap's runs, and against a terminal. */
+class SandboxNetworkTests extends SandboxNetworkAttacks {
 
     @BeforeAll
-    static void outsideWorld() throws Exception {
+    static void bubblewrap() {
         assumeTrue(SandboxFixture.bubblewrapInstalled(), "bubblewrap is not installed: run scripts/setup.sh");
-        assumeTrue(Files.isExecutable(Path.of("/usr/bin/pasta")), "passt is not installed: run scripts/setup.sh");
-        removeOutsideWorld();
-        sh("ip netns add " + OUTSIDE);
-        sh("ip link add crt-host type veth peer name crt-out");
-        sh("ip link set crt-out netns " + OUTSIDE);
-        sh("ip addr add 198.51.100.1/24 dev crt-host && ip addr add 10.213.0.1/24 dev crt-host && ip link set crt-host up");
-        sh("ip -n " + OUTSIDE + " addr add " + PUBLIC + "/24 dev crt-out && ip -n " + OUTSIDE + " addr add " + PRIVATE
-                + "/24 dev crt-out && ip -n " + OUTSIDE + " link set crt-out up && ip -n " + OUTSIDE + " link set lo up");
-        for (int port : new int[] {8080, 8081}) {
-            listeners.add(new ProcessBuilder("ip", "netns", "exec", OUTSIDE, "socat",
-                    "TCP-LISTEN:" + port + ",fork,reuseaddr", "SYSTEM:echo hello")
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start());
-        }
-        Thread.sleep(300);
     }
 
-    @AfterAll
-    static void removeOutsideWorld() throws Exception {
-        for (Process listener : listeners) {
-            listener.destroyForcibly().waitFor(2, TimeUnit.SECONDS);
-        }
-        listeners.clear();
-        new ProcessBuilder("sh", "-c", "ip link del crt-host 2>/dev/null; ip netns del " + OUTSIDE + " 2>/dev/null; true")
-                .start().waitFor();
+    @Override
+    protected RunResult run(String code, Limits limits) {
+        return SandboxFixture.run("python", code, limits);
     }
 
-    private static void sh(String command) throws Exception {
-        Process process = new ProcessBuilder("sh", "-c", command).redirectErrorStream(true).start();
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor()).as(command + ": " + out).isZero();
-    }
-
-    /** A Python program that tries each name=host:port and prints "name OK data" or "name FAIL why". */
-    private static String probe(List<String> targets) {
-        StringBuilder code = new StringBuilder("import socket\n");
-        code.append("for name, host, port in [");
-        for (String target : targets) {
-            String[] parts = target.split("=");
-            int colon = parts[1].lastIndexOf(':');
-            code.append("('").append(parts[0]).append("', '").append(parts[1], 0, colon).append("', ")
-                    .append(parts[1].substring(colon + 1)).append("), ");
-        }
-        code.append("]:\n")
-                .append("    try:\n")
-                .append("        s = socket.create_connection((host, port), timeout=2)\n")
-                .append("        print(name, 'OK', s.recv(100).decode().strip())\n")
-                .append("        s.close()\n")
-                .append("    except OSError as e:\n")
-                .append("        print(name, 'FAIL', e)\n");
-        return code.toString();
-    }
-
-    private static RunResult runWithNetwork(String code) {
-        return SandboxFixture.run("python", code, Limits.defaults().withNetwork(true));
-    }
-
-    private static String hostAddress() throws IOException {
-        for (NetworkInterface nic : Collections.list(NetworkInterface.getNetworkInterfaces())) {
-            for (InetAddress address : Collections.list(nic.getInetAddresses())) {
-                String text = address.getHostAddress();
-                if (address instanceof Inet4Address && !address.isLoopbackAddress()
-                        && !text.startsWith("198.51.100.") && !text.startsWith("10.213.")) {
-                    return text;
-                }
-            }
-        }
-        throw new IllegalStateException("the host has no non-loopback IPv4 address");
-    }
-
-    @Test
-    void aSandboxWithNetworkReachesPublicAddressesButNotTheHostOrPrivateRanges() throws Exception {
-        try (ServerSocket host = new ServerSocket()) {
-            host.bind(new InetSocketAddress("0.0.0.0", 0));
-            int port = host.getLocalPort();
-            RunResult result = runWithNetwork(probe(List.of(
-                    "public=" + PUBLIC + ":8080",
-                    "loopback=127.0.0.1:" + port,
-                    "postgres=127.0.0.1:5432",
-                    "redis=127.0.0.1:6379",
-                    "metadata=169.254.169.254:80",
-                    "private=" + PRIVATE + ":8080",
-                    "hostaddress=" + hostAddress() + ":" + port,
-                    "hostpublic=198.51.100.1:" + port,
-                    "v6loopback=::1:" + port)));
-
-            String out = result.stdout();
-            assertThat(result.status()).as(result.toString()).isEqualTo(Status.OK);
-            assertThat(out).as(out).contains("public OK hello");
-            for (String name : List.of("loopback", "postgres", "redis", "metadata", "private", "hostaddress",
-                    "hostpublic", "v6loopback")) {
-                assertThat(out).as(out).contains(name + " FAIL");
-            }
-            assertThat(result.wallTimeMs()).as("refusals are immediate, not timeouts").isLessThan(8000);
-        }
-        assertNothingLeftOver();
-    }
-
-    @Test
-    void theAllowListOpensExactlyTheListedPrivateAddressAndPort() throws Exception {
-        System.setProperty(NetworkPolicy.ALLOW_PROPERTY, PRIVATE + ":8080");
-        try {
-            RunResult result = runWithNetwork(probe(List.of(
-                    "allowed=" + PRIVATE + ":8080",
-                    "otherport=" + PRIVATE + ":8081",
-                    "otheraddress=10.213.0.1:8080",
-                    "public=" + PUBLIC + ":8081")));
-            String out = result.stdout();
-            assertThat(out).as(result.toString()).contains("allowed OK hello").contains("otherport FAIL")
-                    .contains("otheraddress FAIL").contains("public OK hello");
-        } finally {
-            System.clearProperty(NetworkPolicy.ALLOW_PROPERTY);
-        }
-        assertNothingLeftOver();
-    }
-
-    @Test
-    void onlyTheGivenDestinationsAreReachableNotThePublicInternetNorTheAllowList() throws Exception {
-        // The private destination is not on the allow-list: naming it is what opens it. The
-        // allow-list's entry, in turn, opens nothing here. The name is pinned, with no DNS.
-        System.setProperty(NetworkPolicy.ALLOW_PROPERTY, PRIVATE + ":8081");
-        try (ServerSocket host = new ServerSocket()) {
-            host.bind(new InetSocketAddress("0.0.0.0", 0));
-            NetworkAccess only = new NetworkAccess.Only(List.of(
-                    new NetworkAccess.Destination("index.crtest", InetAddress.getByName(PRIVATE), 8080)));
-            RunResult result = SandboxFixture.run("python", probe(List.of(
-                    "named=index.crtest:8080",
-                    "address=" + PRIVATE + ":8080",
-                    "allowlisted=" + PRIVATE + ":8081",
-                    "public=" + PUBLIC + ":8080",
-                    "loopback=127.0.0.1:" + host.getLocalPort(),
-                    "hostaddress=" + hostAddress() + ":" + host.getLocalPort(),
-                    "metadata=169.254.169.254:80")), Limits.defaults().withNetwork(only));
-
-            String out = result.stdout();
-            assertThat(result.status()).as(result.toString()).isEqualTo(Status.OK);
-            assertThat(out).as(out).contains("named OK hello").contains("address OK hello");
-            for (String name : List.of("allowlisted", "public", "loopback", "hostaddress", "metadata")) {
-                assertThat(out).as(out).contains(name + " FAIL");
-            }
-            // Refused by the firewall at once, not left to time out, and not merely unanswered.
-            assertThat(out).as(out).contains("public FAIL [Errno 113]").contains("allowlisted FAIL [Errno 113]");
-            assertThat(result.wallTimeMs()).as("refusals are immediate, not timeouts").isLessThan(8000);
-        } finally {
-            System.clearProperty(NetworkPolicy.ALLOW_PROPERTY);
-        }
-        assertNothingLeftOver();
-    }
-
-    @Test
-    void aSandboxWithoutNetworkHasNoNetworkAtAll() {
-        RunResult result = SandboxFixture.run("python", probe(List.of("public=" + PUBLIC + ":8080")));
-        assertThat(result.stdout()).as(result.toString()).contains("public FAIL").contains("unreachable");
+    @Override
+    protected List<String> leftoverProcesses() {
+        return SandboxFixture.leftoverProcesses();
     }
 
     @Test
@@ -210,26 +48,5 @@ class SandboxNetworkTests {
             }
         }
         assertNothingLeftOver();
-    }
-
-    /** No pasta and no namespace of the engine outlives its run or terminal. */
-    private static void assertNothingLeftOver() throws Exception {
-        List<String> left = List.of();
-        for (int attempt = 0; attempt < 40; attempt++) {
-            Path netns = Path.of("/run/netns");
-            List<String> namespaces = Files.isDirectory(netns)
-                    ? Files.list(netns).map(p -> p.getFileName().toString()).filter(n -> n.startsWith("coderunner-")).toList()
-                    : List.of();
-            List<String> pastas = ProcessHandle.allProcesses()
-                    .filter(p -> p.info().command().map(c -> c.endsWith("/pasta") || c.endsWith("/passt")).orElse(false))
-                    .map(p -> p.pid() + " " + p.info().commandLine().orElse("")).toList();
-            left = new ArrayList<>(namespaces);
-            left.addAll(pastas);
-            if (left.isEmpty()) {
-                return;
-            }
-            Thread.sleep(50);
-        }
-        assertThat(left).as("leftover network namespaces and pasta processes").isEmpty();
     }
 }

@@ -20,9 +20,27 @@ import java.util.stream.Stream;
  * {@link OciBundle}): an empty read-only root, the language's paths read-only, /work, the control
  * directory read-only, a bounded /tmp, no capabilities, no network unless the stage may use it.
  *
+ * <p>A stage that may use the network runs, like bubblewrap's, in a network namespace of its own
+ * behind the same nftables firewall ({@link #needsUserModeNetwork()}): the launcher enters
+ * that namespace before it execs runsc, and runsc is given {@code --network=host}, so the sentry's
+ * sockets are host sockets <em>of that namespace</em> and pass its {@code output} hook exactly as
+ * a bubblewrap program's do, refused at once with "no route to host". gVisor's own network stack
+ * ({@code --network=sandbox}) is not used, for two reasons found on the hosts this runs on:
+ * runsc releases before mid-2024 (Debian's 20221219 among them) take every namespace for the
+ * host's on kernels where {@code net.core.rmem_default} is per namespace (they test for that file)
+ * and refuse to start; and where it does start, its stack sends raw frames on the namespace's
+ * device, which the {@code output} hook never sees: the host's own address and the private ranges
+ * were reachable. A {@code netdev egress} rule on the device does see those frames but can only
+ * drop them, so a refused connection would hang until its timeout instead of failing. The price of the host stack:
+ * the sentry's socket calls reach the host kernel's network code (in a namespace holding nothing
+ * but the link to pasta), and runsc then starts the sentry in the bundle's user namespace, as its
+ * root (the host's uid 0, with no capability outside that namespace, under seccomp and no new
+ * privileges) rather than as nobody in a namespace of its own. That user namespace does not own the
+ * network namespace, so neither the sentry nor the program can change the firewall.
+ *
  * <p>runsc must start as root: it builds the sandbox's namespaces, chroot and seccomp filters, then
- * runs the sentry as nobody in a user namespace of its own and the gofer in the bundle's user
- * namespace. {@code runsc --rootless run} does start after the launcher's drop to the slot's uid,
+ * runs the sentry (of a stage without network) as nobody in a user namespace of its own and the
+ * gofer in the bundle's user namespace. {@code runsc --rootless run} does start after the launcher's drop to the slot's uid,
  * but its user namespace then holds only that uid, as root: the program could own its work
  * directory only by running as uid 0 inside, and gVisor's maintainers describe rootless mode as
  * meant for {@code runsc do}. So this runtime {@link #dropsPrivilegesItself() drops privileges
@@ -98,6 +116,12 @@ public final class GvisorIsolation implements Isolation {
         }
     }
 
+    /** A stage with network runs runsc inside a namespace of its own with pasta and the firewall. */
+    @Override
+    public boolean needsUserModeNetwork() {
+        return true;
+    }
+
     @Override
     public String controlDir(Stage stage) {
         return CONTROL_DIR;
@@ -142,14 +166,8 @@ public final class GvisorIsolation implements Isolation {
     /** runsc's command line for a bundle already written. */
     List<String> arguments(Stage stage, Path bundle, String id) {
         List<String> args = new ArrayList<>(List.of(runsc, "--root=" + runscRoot, "--ignore-cgroups"));
-        // The host's stack (--network=host) would let the program reach the host's loopback
-        // services and private networks; until gVisor's own stack runs in a namespace with the
-        // same firewall as bubblewrap's (UserModeNetwork), a stage with network is refused.
-        if (stage.limits().network()) {
-            throw new io.coderunner.engine.SandboxException("the gvisor runtime does not give sandboxes network access; "
-                    + "use the bubblewrap runtime for runs, package installs and terminals that need the network");
-        }
-        args.add("--network=none");
+        // "host" is the stage's own namespace, which the launcher has entered (see the class comment).
+        args.add(stage.limits().network() ? "--network=host" : "--network=none");
         args.addAll(List.of("run", "--bundle", bundle.toString(), id));
         return args;
     }

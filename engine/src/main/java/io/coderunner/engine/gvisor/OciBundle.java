@@ -1,5 +1,6 @@
 package io.coderunner.engine.gvisor;
 
+import io.coderunner.engine.NetworkAccess;
 import io.coderunner.engine.SandboxException;
 import io.coderunner.engine.language.Mount;
 import io.coderunner.engine.run.SandboxEtc;
@@ -30,7 +31,11 @@ final class OciBundle {
 
     static final String CONFIG = "config.json";
     static final String ROOTFS = "rootfs";
-    /** Host files a stage allowed to use the network needs to resolve names and check certificates. */
+    /**
+     * Host files a stage allowed to use the network needs to resolve names and check certificates,
+     * the same bubblewrap gives (the resolver it names must be a public address: the firewall
+     * refuses private ones like any other).
+     */
     private static final List<String> NETWORK_FILES = List.of("/etc/resolv.conf", "/etc/ssl", "/usr/share/ca-certificates");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -53,11 +58,18 @@ final class OciBundle {
                 }
             }
         }
+        boolean onlySome = stage.limits().networkAccess() instanceof NetworkAccess.Only;
         for (String name : SandboxEtc.FILES) {
-            mounts.add(OciMount.readOnly(etc.resolve(name).toString(), "/etc/" + name));
+            mounts.add(OciMount.readOnly(name.equals("hosts") ? hosts(etc, stage) : etc.resolve(name).toString(),
+                    "/etc/" + name));
         }
         if (stage.limits().network()) {
             for (String path : NETWORK_FILES) {
+                // As under bubblewrap: a stage that may reach only some destinations has their names
+                // in its hosts file and no resolver.
+                if (onlySome && path.equals("/etc/resolv.conf")) {
+                    continue;
+                }
                 if (Files.exists(Path.of(path))) {
                     mounts.add(OciMount.readOnly(path, path));
                 }
@@ -68,6 +80,15 @@ final class OciBundle {
         mounts.add(OciMount.internal("tmpfs", "/tmp",
                 List.of("mode=1777", "size=" + stage.limits().diskBytes())));
         return mounts;
+    }
+
+    private static String hosts(Path etc, Stage stage) {
+        try {
+            return SandboxEtc.hosts(etc, stage.limits().networkAccess()).toString();
+        } catch (IOException e) {
+            throw new SandboxException("cannot write the sandbox's hosts file in " + etc + ": "
+                    + e.getMessage(), e);
+        }
     }
 
     /** The bundle's config.json. */
@@ -108,6 +129,9 @@ final class OciBundle {
         for (String type : List.of("pid", "ipc", "uts", "mount")) {
             namespaces.add(Map.of("type", type));
         }
+        // A stage with network asks for no network namespace: runsc, started inside the stage's own
+        // (with its firewall), stays there with --network=host. A new, empty one would cut it off,
+        // and one given by path is what --network=sandbox would take over.
         if (!stage.limits().network()) {
             namespaces.add(Map.of("type", "network"));
         }

@@ -40,6 +40,9 @@ public final class SandboxEtc {
         if (!Files.exists(file)) {
             Path partial = Files.createTempFile(dir, "hosts", ".partial");
             Files.writeString(partial, text, StandardCharsets.UTF_8);
+            // Readable inside the sandbox when a runtime mounts it by path (gVisor) rather than
+            // handing over a descriptor; it names only addresses the stage is given anyway.
+            Files.setPosixFilePermissions(partial, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
             Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         }
         return file;

@@ -141,9 +141,20 @@ class GvisorIsolationTests {
     }
 
     @Test
-    void aStageAllowedTheNetworkIsRefusedRatherThanGivenTheHostsStack() {
-        assertThatThrownBy(() -> isolation.command(stage(Limits.defaults().withNetwork(true)), INIT))
-                .isInstanceOf(SandboxException.class).hasMessageContaining("does not give sandboxes network access");
+    void aStageAllowedTheNetworkUsesTheStackOfTheNamespaceTheLauncherEntered() throws IOException {
+        List<String> command = isolation.command(stage(Limits.defaults().withNetwork(true)), INIT);
+        JsonNode config = config(bundleOf(command));
+
+        assertThat(isolation.needsUserModeNetwork()).isTrue();
+        assertThat(command).contains("--network=host").doesNotContain("--network=none");
+        // No namespace of its own: runsc stays in the stage's, which holds the firewall.
+        assertThat(config.get("linux").get("namespaces").valueStream().map(n -> n.get("type").asString()).toList())
+                .containsExactlyInAnyOrder("pid", "ipc", "uts", "mount", "user");
+        // The host's resolver configuration, as bubblewrap gives it, where the host has one.
+        if (Files.exists(Path.of("/etc/resolv.conf"))) {
+            assertThat(config.get("mounts").valueStream().map(m -> m.get("destination").asString()).toList())
+                    .contains("/etc/resolv.conf");
+        }
     }
 
     @Test

@@ -1,7 +1,6 @@
 package io.coderunner.engine.gvisor;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.coderunner.engine.Limits;
 import io.coderunner.engine.OutputListener;
@@ -10,11 +9,8 @@ import io.coderunner.engine.RunEnvironment;
 import io.coderunner.engine.RunResult;
 import io.coderunner.engine.RunSpec;
 import io.coderunner.engine.Sandbox;
-import io.coderunner.engine.SandboxConfig;
-import io.coderunner.engine.Sandboxes;
 import io.coderunner.engine.Status;
 import io.coderunner.engine.language.Language;
-import io.coderunner.engine.language.LanguageRegistry;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -41,38 +37,27 @@ import org.junit.jupiter.api.Test;
 class GvisorSandboxTests {
 
     private static final int UID_BASE = 63000;
-    private static final int SLOTS = 2;
+    private static final int SLOTS = GvisorTestSandbox.SLOTS;
     private static final String CGROUP_NAME = "coderunner-gvisor-tests";
-    private static final Path RUNSC = Path.of("/usr/bin/runsc");
+    private static final Path RUNSC = GvisorTestSandbox.RUNSC;
 
-    private static LanguageRegistry languages;
+    private static GvisorTestSandbox gvisor;
     private static Sandbox sandbox;
     private static RunscProcesses processes;
     private static Path root;
 
     @BeforeAll
     static void startSandbox() throws IOException {
-        assumeTrue(Files.isExecutable(RUNSC), "gVisor is not installed: /usr/bin/runsc is missing (apt-get install runsc)");
-        assumeTrue("root".equals(System.getProperty("user.name")), "gVisor needs the tests to run as root (runsc must start as root)");
-        languages = LanguageRegistry.probeHost();
-        root = Files.createTempDirectory("coderunner-gvisor-tests");
-        // Slot uids must be able to pass through to their work directories.
-        Files.setPosixFilePermissions(root, PosixFilePermissions.fromString("rwx--x--x"));
-        sandbox = Sandboxes.create(new SandboxConfig(SandboxConfig.GVISOR, root, SLOTS, UID_BASE,
-                SandboxConfig.defaultCompileLimits(), CGROUP_NAME, false));
-        processes = new RunscProcesses(root.resolve("state"), CGROUP_NAME, UID_BASE, SLOTS);
+        gvisor = GvisorTestSandbox.open(UID_BASE, CGROUP_NAME);
+        sandbox = gvisor.sandbox;
+        processes = gvisor.processes;
+        root = gvisor.root;
     }
 
     @AfterAll
     static void closeSandbox() throws IOException {
-        if (sandbox != null) {
-            sandbox.close();
-            // Closing ends the waiting sandboxes too: now nothing at all may remain.
-            assertThat(processes.waitingSandboxes()).as("waiting sandboxes after close").isEmpty();
-            assertThat(processes.leftovers()).as("processes left after close").isEmpty();
-            assertThat(Files.readAllLines(Path.of("/proc/mounts"))).as("work directories unmounted")
-                    .noneMatch(line -> line.contains(root.toString()));
-            OciBundle.deleteTree(root);
+        if (gvisor != null) {
+            gvisor.close();
         }
     }
 
@@ -134,9 +119,7 @@ class GvisorSandboxTests {
     }
 
     private static Language language(String id) {
-        Language language = languages.find(id).orElse(null);
-        assumeTrue(language != null, id + " is not installed on this host");
-        return language;
+        return gvisor.language(id);
     }
 
     @Test

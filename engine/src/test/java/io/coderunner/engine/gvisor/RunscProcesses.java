@@ -97,7 +97,8 @@ final class RunscProcesses {
         return HostProcess.read(Path.of("/proc", Long.toString(pid))).map(p -> !p.state().equals("Z")).orElse(false);
     }
 
-    private List<String> leftoversNow() {
+    /** Leftovers now, without waiting for anything to settle. */
+    List<String> leftoversNow() {
         Set<Long> allowed = waitingPids();
         return ours().stream().filter(p -> !allowed.contains(p.pid())).map(HostProcess::toString).toList();
     }
