@@ -4,7 +4,7 @@
 #   accounts   authenticated reads and sign-ins per second, on SQLite and PostgreSQL
 #   streaming  time to the first output byte of a streaming run (WS /ws/execute) against the bare process
 #   terminals  how many idle terminal sessions the server holds within 2 GiB
-# Usage: sudo bench/run.sh [all|execution|accounts|streaming|terminals] [options]
+# Usage: bench/run.sh (as root; another user is asked for sudo) [all|execution|accounts|streaming|terminals] [options]
 #   execution options: --scale 0.2 (fewer runs), --runtime bubblewrap|gvisor
 #   accounts options:  --seconds N (per measurement, default 10)
 #   streaming options: --iterations N (default 300)
@@ -12,6 +12,7 @@
 # Reports go to bench/results/ (and stdout); docs/PERFORMANCE.md keeps the figures.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source scripts/lib/root.sh
 
 which=all
 case "${1:-}" in

@@ -3,6 +3,7 @@
 # sandbox) at http://localhost:${CODERUNNER_PORT:-8000}.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source scripts/lib/root.sh
 
 bash scripts/setup.sh
 source scripts/lib/java.sh

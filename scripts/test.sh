@@ -3,6 +3,7 @@
 # server against real HTTP clients.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source scripts/lib/root.sh
 
 bash scripts/setup.sh
 source scripts/lib/java.sh

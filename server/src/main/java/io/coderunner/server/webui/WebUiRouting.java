@@ -5,9 +5,16 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
  * Where the browser UI lives. The API owns the paths of the seeds ({@code /}, {@code /community/posts},
@@ -18,6 +25,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *       UI's index.html, whose router shows the page; files under /app/ are served as they are.</li>
  *   <li>{@code GET /} from a browser (it asks for text/html) is sent to {@code /app/}; every other
  *       client of {@code GET /} (curl, programs asking for JSON or anything) still gets seed 004's JSON.</li>
+ *   <li>A browser opening an API path that takes no GET (seed 004's {@code POST /login}, {@code POST /register},
+ *       {@code POST /api/execute}) is sent to the UI's matching page rather than shown a JSON 405;
+ *       programs still get the 405.</li>
  * </ul>
  */
 @Component
@@ -25,6 +35,16 @@ class WebUiRouting extends OncePerRequestFilter {
 
     static final String PREFIX = "/app";
     static final String INDEX = PREFIX + "/index.html";
+    /** The UI's pages without parameters, by their path under {@value #PREFIX} (web/src/App.tsx). */
+    static final Set<String> PAGES = Set.of("/login", "/register", "/editor", "/history", "/library", "/api-keys",
+            "/community", "/profile", "/workspaces", "/ai-configs", "/environments", "/terminals");
+
+    private final ObjectProvider<RequestMappingHandlerMapping> mappings;
+    private volatile Set<String> withoutGet;
+
+    WebUiRouting(@Qualifier("requestMappingHandlerMapping") ObjectProvider<RequestMappingHandlerMapping> mappings) {
+        this.mappings = mappings;
+    }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -37,6 +57,8 @@ class WebUiRouting extends OncePerRequestFilter {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         if (path.equals("/") && wantsHtml(request)) {
             response.sendRedirect(request.getContextPath() + PREFIX + "/");
+        } else if ("GET".equals(method) && wantsHtml(request) && pathsWithoutGet().contains(path)) {
+            response.sendRedirect(request.getContextPath() + PREFIX + pageFor(path));
         } else if (path.equals(PREFIX)) {
             response.sendRedirect(request.getContextPath() + PREFIX + "/");
         } else if (path.startsWith(PREFIX + "/") && isRoute(path)) {
@@ -46,6 +68,37 @@ class WebUiRouting extends OncePerRequestFilter {
         } else {
             chain.doFilter(request, response);
         }
+    }
+
+    /** The UI's page for an API path: the page of the same name, the editor for running code, else the home page. */
+    static String pageFor(String path) {
+        if (PAGES.contains(path)) {
+            return path;
+        }
+        return path.contains("execute") ? "/editor" : "/";
+    }
+
+    /** The API's fixed paths that answer no GET, read once from the endpoints' mappings. */
+    private Set<String> pathsWithoutGet() {
+        Set<String> paths = withoutGet;
+        if (paths == null) {
+            var byPath = mappings.getObject().getHandlerMethods().keySet().stream()
+                    .filter(info -> info.getPathPatternsCondition() != null)
+                    .flatMap(info -> info.getPathPatternsCondition().getPatternValues().stream()
+                            .filter(pattern -> !pattern.contains("{") && !pattern.contains("*"))
+                            .map(pattern -> java.util.Map.entry(pattern, takesGet(info))))
+                    .collect(Collectors.groupingBy(java.util.Map.Entry::getKey,
+                            Collectors.mapping(java.util.Map.Entry::getValue, Collectors.toSet())));
+            paths = byPath.entrySet().stream().filter(entry -> !entry.getValue().contains(true))
+                    .map(java.util.Map.Entry::getKey).collect(Collectors.toUnmodifiableSet());
+            withoutGet = paths;
+        }
+        return paths;
+    }
+
+    private static boolean takesGet(RequestMappingInfo info) {
+        Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
+        return methods.isEmpty() || methods.contains(RequestMethod.GET);
     }
 
     /** A route of the UI, not one of its files: the last segment has no dot. */

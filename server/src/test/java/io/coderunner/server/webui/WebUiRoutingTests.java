@@ -67,6 +67,22 @@ class WebUiRoutingTests extends ServerTest {
     }
 
     @Test
+    void aBrowserOpeningAnApiPathThatTakesNoGetIsSentToItsPage() throws Exception {
+        for (String[] pair : new String[][] {{"/login", "/app/login"}, {"/register", "/app/register"},
+                {"/api/execute", "/app/editor"}, {"/logout", "/app/"}}) {
+            HttpResponse<String> browser = get(pair[0], BROWSER_ACCEPT);
+            assertThat(browser.statusCode()).as(pair[0]).isEqualTo(302);
+            assertThat(browser.headers().firstValue("Location")).as(pair[0])
+                    .hasValueSatisfying(l -> assertThat(l).endsWith(pair[1]));
+        }
+        // A program still learns that the method is wrong; a GET route is never redirected.
+        HttpResponse<String> program = get("/login", "application/json");
+        assertThat(program.statusCode()).isEqualTo(405);
+        assertThat(program.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("json"));
+        assertThat(get("/api/languages", BROWSER_ACCEPT).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void aMissingFileIsNotThePage() throws Exception {
         assertThat(get("/app/assets/missing-0000.js", "*/*").statusCode()).isEqualTo(404);
     }
