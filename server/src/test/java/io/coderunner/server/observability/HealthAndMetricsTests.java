@@ -61,6 +61,25 @@ class HealthAndMetricsTests extends ServerTest {
     }
 
     @Test
+    void everyMetricTheDashboardShowsIsServed() throws Exception {
+        assertThat(newUser("dashuser").postJson("/api/execute", Map.of("language", "python", "code", "print(1)")).status())
+                .isEqualTo(200);
+        String scrape = admin().get("/actuator/prometheus").body();
+        String dashboard = java.nio.file.Files.readString(java.nio.file.Path.of("../deploy/grafana/coderunner-dashboard.json"));
+        java.util.regex.Matcher names = java.util.regex.Pattern.compile("\\b((?:coderunner|http_server|jvm)_[a-z_]+)").matcher(dashboard);
+        java.util.Set<String> shown = new java.util.TreeSet<>();
+        while (names.find()) {
+            shown.add(names.group(1));
+        }
+        assertThat(shown).contains("coderunner_runs_total", "coderunner_run_duration_seconds_bucket");
+        // Counted from the first AI request on: a server that has answered none has no such series yet.
+        shown.remove("coderunner_ai_requests_total");
+        for (String name : shown) {
+            assertThat(scrape).as("the dashboard's %s", name).contains(name);
+        }
+    }
+
+    @Test
     void onlyAnAdministratorsKeyWithTheMetricsScopeScrapes() {
         ApiClient user = newUser("scopeuser");
         ApiClient.Response refused = user.postJson("/api-keys", Map.of("key_name", "scraper", "scopes", List.of("metrics")));
