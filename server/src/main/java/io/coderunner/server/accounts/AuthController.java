@@ -4,6 +4,7 @@ import io.coderunner.server.audit.ClientAddress;
 import io.coderunner.server.system.BadRequestException;
 import io.coderunner.server.system.Caller;
 import io.coderunner.server.system.KeyScope;
+import io.coderunner.server.system.SignedInUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.annotation.security.PermitAll;
@@ -116,7 +117,7 @@ class AuthController {
     }
 
     @PostMapping("/change-password")
-    @PreAuthorize("isAuthenticated() and !hasRole('API_KEY')")
+    @SignedInUser
     @Operation(summary = "Change the caller's password; every other session ends")
     Map<String, String> changePassword(@AuthenticationPrincipal Caller caller, @RequestBody AccountRequests.ChangePassword request) {
         accounts.changePassword(caller, request);

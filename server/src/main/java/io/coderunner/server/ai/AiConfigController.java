@@ -1,11 +1,11 @@
 package io.coderunner.server.ai;
 
 import io.coderunner.server.system.Caller;
+import io.coderunner.server.system.SignedInUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Map;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,7 +27,7 @@ class AiConfigController {
     }
 
     @PostMapping("/ai-configs")
-    @PreAuthorize("isAuthenticated() and !hasRole('API_KEY')")
+    @SignedInUser
     @Operation(summary = "Add an AI provider configuration",
             description = "provider: openai, qwen, groq, deepseek, openai-compatible (needs base_url), anthropic, gemini, "
                     + "ollama (needs base_url). The API key is stored encrypted and shown only as its last four characters. "
@@ -37,14 +37,14 @@ class AiConfigController {
     }
 
     @GetMapping("/ai-configs")
-    @PreAuthorize("isAuthenticated() and !hasRole('API_KEY')")
+    @SignedInUser
     @Operation(summary = "The caller's AI configurations, oldest first, keys masked, with their use")
     List<AiConfigView> list(@AuthenticationPrincipal Caller caller) {
         return configs.list(caller);
     }
 
     @PutMapping("/ai-configs/{config_id}")
-    @PreAuthorize("isAuthenticated() and !hasRole('API_KEY')")
+    @SignedInUser
     @Operation(summary = "Change an AI configuration; fields left out stay as they are",
             description = "is_active: true makes this the active one and the others inactive, in one step.")
     AiConfigView update(@AuthenticationPrincipal Caller caller, @PathVariable("config_id") long configId,
@@ -53,7 +53,7 @@ class AiConfigController {
     }
 
     @DeleteMapping("/ai-configs/{config_id}")
-    @PreAuthorize("isAuthenticated() and !hasRole('API_KEY')")
+    @SignedInUser
     @Operation(summary = "Delete an AI configuration and its stored key")
     Map<String, String> delete(@AuthenticationPrincipal Caller caller, @PathVariable("config_id") long configId) {
         configs.delete(caller, configId);

@@ -1,6 +1,7 @@
 package io.coderunner.server.ai;
 
 import io.coderunner.server.system.Caller;
+import io.coderunner.server.system.SignedInUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
@@ -11,7 +12,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -41,7 +41,7 @@ class AiController {
     }
 
     @PostMapping("/ai/generate-code")
-    @PreAuthorize("isAuthenticated() and !hasRole('API_KEY')")
+    @SignedInUser
     @Operation(summary = "Generate code from a prompt with the caller's AI provider",
             description = "prompt, language, optionally the current code (code), config_id, temperature, max_tokens. "
                     + "Answers code and explanation; with Accept: text/event-stream as Server-Sent Events. Takes one of the "
@@ -51,14 +51,14 @@ class AiController {
     }
 
     @PostMapping(path = "/ai/generate-code", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    @PreAuthorize("isAuthenticated() and !hasRole('API_KEY')")
+    @SignedInUser
     @Operation(summary = "Generate code, streamed as Server-Sent Events (token, then result or error)")
     SseEmitter generateStream(@AuthenticationPrincipal Caller caller, @RequestBody AiRequests.Generate request) {
         return stream(ai.admitGenerate(caller, request));
     }
 
     @PostMapping("/api/ai/assist")
-    @PreAuthorize("isAuthenticated() and !hasRole('API_KEY')")
+    @SignedInUser
     @Operation(summary = "Help with code: fix_error, explain_error, explain_code, optimize_code",
             description = "action, code, language, error (the error output; for fix_error and explain_error). Answers the "
                     + "explanation and, for fix_error and optimize_code, the code; with Accept: text/event-stream as "
@@ -68,14 +68,14 @@ class AiController {
     }
 
     @PostMapping(path = "/api/ai/assist", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    @PreAuthorize("isAuthenticated() and !hasRole('API_KEY')")
+    @SignedInUser
     @Operation(summary = "Help with code, streamed as Server-Sent Events (token, then result or error)")
     SseEmitter assistStream(@AuthenticationPrincipal Caller caller, @RequestBody AiRequests.Assist request) {
         return stream(ai.admitAssist(caller, request));
     }
 
     @GetMapping("/api/ai/status")
-    @PreAuthorize("isAuthenticated() and !hasRole('API_KEY')")
+    @SignedInUser
     @Operation(summary = "The AI providers the caller's requests go to, in order, and whether each can be reached")
     Map<String, Object> status(@AuthenticationPrincipal Caller caller) {
         return status.of(caller);

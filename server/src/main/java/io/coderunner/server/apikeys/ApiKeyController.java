@@ -2,11 +2,11 @@ package io.coderunner.server.apikeys;
 
 import io.coderunner.server.system.Caller;
 import io.coderunner.server.system.Page;
+import io.coderunner.server.system.SignedInUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Map;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,7 +32,7 @@ class ApiKeyController {
     }
 
     @PostMapping("/api-keys")
-    @PreAuthorize("isAuthenticated() and !hasRole('API_KEY')")
+    @SignedInUser
     @Operation(summary = "Create an API key; its value (sk-...) is in this answer only",
             description = "scopes: execute, read_library, metrics (administrators only) (default: execute and read_library). expires_at: a date (the key stops working when "
                     + "that day starts, UTC) or a time; or expires_in_days; neither: the key does not expire. "
@@ -42,7 +42,7 @@ class ApiKeyController {
     }
 
     @GetMapping("/api-keys")
-    @PreAuthorize("isAuthenticated() and !hasRole('API_KEY')")
+    @SignedInUser
     @Operation(summary = "The caller's API keys, newest first, without their values")
     List<ApiKeyViews.Info> list(@AuthenticationPrincipal Caller caller, @RequestParam(required = false) Integer skip,
                                 @RequestParam(required = false) Integer limit) {
@@ -50,7 +50,7 @@ class ApiKeyController {
     }
 
     @PutMapping("/api-keys/{key_id}/toggle")
-    @PreAuthorize("isAuthenticated() and !hasRole('API_KEY')")
+    @SignedInUser
     @Operation(summary = "Disable an API key, or enable it again")
     ApiKeyViews.Toggled toggle(@AuthenticationPrincipal Caller caller, @PathVariable("key_id") long keyId) {
         ApiKey key = keys.toggle(caller, keyId);
@@ -59,7 +59,7 @@ class ApiKeyController {
     }
 
     @DeleteMapping("/api-keys/{key_id}")
-    @PreAuthorize("isAuthenticated() and !hasRole('API_KEY')")
+    @SignedInUser
     @Operation(summary = "Delete an API key; it stops working at once")
     Map<String, String> delete(@AuthenticationPrincipal Caller caller, @PathVariable("key_id") long keyId) {
         ApiKey key = keys.delete(caller, keyId);

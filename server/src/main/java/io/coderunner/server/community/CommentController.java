@@ -5,9 +5,9 @@ import io.coderunner.server.community.CommunityViews.CommentView;
 import io.coderunner.server.community.CommunityViews.LikeToggled;
 import io.coderunner.server.community.CommunityViews.Message;
 import io.coderunner.server.system.Caller;
+import io.coderunner.server.system.SignedInUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,7 +29,7 @@ class CommentController {
     }
 
     @PostMapping("/community/posts/{post_id}/comments")
-    @PreAuthorize(Access.SIGNED_IN)
+    @SignedInUser
     @Operation(summary = "Comment on a post (content: Markdown, 1-10000 characters), or reply to a comment on it (parent_id)")
     CommentView create(@AuthenticationPrincipal Caller caller, @PathVariable("post_id") long postId,
                        @RequestBody CommunityRequests.CreateComment request) {
@@ -37,14 +37,14 @@ class CommentController {
     }
 
     @GetMapping("/community/posts/{post_id}/comments")
-    @PreAuthorize(Access.SIGNED_IN)
+    @SignedInUser
     @Operation(summary = "A post's comments as threads, oldest first, each with its replies; total counts them all")
     CommentList list(@AuthenticationPrincipal Caller caller, @PathVariable("post_id") long postId) {
         return comments.list(caller, postId);
     }
 
     @PutMapping("/community/comments/{comment_id}")
-    @PreAuthorize(Access.SIGNED_IN)
+    @SignedInUser
     @Operation(summary = "Edit a comment (its author only)")
     CommentView update(@AuthenticationPrincipal Caller caller, @PathVariable("comment_id") long commentId,
                        @RequestBody CommunityRequests.UpdateComment request) {
@@ -52,7 +52,7 @@ class CommentController {
     }
 
     @DeleteMapping("/community/comments/{comment_id}")
-    @PreAuthorize(Access.SIGNED_IN)
+    @SignedInUser
     @Operation(summary = "Delete a comment with its replies (its author, the post's author or an administrator)")
     Message delete(@AuthenticationPrincipal Caller caller, @PathVariable("comment_id") long commentId) {
         comments.delete(caller, commentId);
@@ -60,7 +60,7 @@ class CommentController {
     }
 
     @PostMapping("/community/comments/{comment_id}/like")
-    @PreAuthorize(Access.SIGNED_IN)
+    @SignedInUser
     @Operation(summary = "Like the comment, or take the like back: answers whether the caller likes it now and the count")
     LikeToggled like(@AuthenticationPrincipal Caller caller, @PathVariable("comment_id") long commentId) {
         return comments.like(caller, commentId);

@@ -7,9 +7,9 @@ import io.coderunner.server.community.CommunityViews.UserList;
 import io.coderunner.server.community.CommunityViews.UserProfile;
 import io.coderunner.server.system.Caller;
 import io.coderunner.server.system.Page;
+import io.coderunner.server.system.SignedInUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -31,7 +31,7 @@ class FollowController {
     }
 
     @PostMapping("/community/follow/{user_id}")
-    @PreAuthorize(Access.SIGNED_IN)
+    @SignedInUser
     @Operation(summary = "Follow a user, or stop following them: answers whether the caller follows them now, and that "
             + "user's follower_count and following_count")
     FollowView follow(@AuthenticationPrincipal Caller caller, @PathVariable("user_id") long userId) {
@@ -39,7 +39,7 @@ class FollowController {
     }
 
     @GetMapping("/users/{user_id}/followers")
-    @PreAuthorize(Access.SIGNED_IN)
+    @SignedInUser
     @Operation(summary = "Who follows the user, newest first")
     UserList followers(@PathVariable("user_id") long userId, @RequestParam(required = false) Integer skip,
                        @RequestParam(required = false) Integer limit) {
@@ -47,7 +47,7 @@ class FollowController {
     }
 
     @GetMapping("/users/{user_id}/following")
-    @PreAuthorize(Access.SIGNED_IN)
+    @SignedInUser
     @Operation(summary = "Whom the user follows, most recent first")
     UserList following(@PathVariable("user_id") long userId, @RequestParam(required = false) Integer skip,
                        @RequestParam(required = false) Integer limit) {
@@ -55,14 +55,14 @@ class FollowController {
     }
 
     @GetMapping("/users/{user_id}/follow-status")
-    @PreAuthorize(Access.SIGNED_IN)
+    @SignedInUser
     @Operation(summary = "Whether the caller follows the user (is_following) and the user the caller (is_followed_by)")
     FollowStatus status(@AuthenticationPrincipal Caller caller, @PathVariable("user_id") long userId) {
         return follows.status(caller, userId);
     }
 
     @GetMapping("/users/{user_id}/posts")
-    @PreAuthorize(Access.SIGNED_IN)
+    @SignedInUser
     @Operation(summary = "The user's posts, newest first: only public ones unless the user is the caller")
     PostList posts(@AuthenticationPrincipal Caller caller, @PathVariable("user_id") long userId,
                    @RequestParam(required = false) Integer skip, @RequestParam(required = false) Integer limit) {
@@ -70,7 +70,7 @@ class FollowController {
     }
 
     @GetMapping("/users/by-username/{username}")
-    @PreAuthorize(Access.SIGNED_IN)
+    @SignedInUser
     @Operation(summary = "A user's public profile by name (case-insensitive): follower, following and post counts")
     UserProfile byUsername(@AuthenticationPrincipal Caller caller, @PathVariable String username) {
         return follows.byUsername(caller, username);

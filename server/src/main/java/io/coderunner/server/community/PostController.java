@@ -7,9 +7,9 @@ import io.coderunner.server.community.CommunityViews.PostList;
 import io.coderunner.server.community.CommunityViews.PostView;
 import io.coderunner.server.system.Caller;
 import io.coderunner.server.system.Page;
+import io.coderunner.server.system.SignedInUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,7 +31,7 @@ class PostController {
     }
 
     @PostMapping("/community/posts")
-    @PreAuthorize(Access.SIGNED_IN)
+    @SignedInUser
     @Operation(summary = "Write a post: title (1-200), content (Markdown, at most 100 KB), optional code_snippet, "
             + "code_language, tags (at most 10) and is_public (default true)",
             description = "content_html in the answer is the content rendered with raw HTML escaped and unsafe links removed.")
@@ -40,7 +40,7 @@ class PostController {
     }
 
     @GetMapping("/community/posts")
-    @PreAuthorize(Access.SIGNED_IN)
+    @SignedInUser
     @Operation(summary = "Posts newest first: everyone's public ones and the caller's own private ones",
             description = "following=true: only of the people the caller follows; tag: with that tag; search: title or "
                     + "content contains it (case-insensitive); user_id: by that user.")
@@ -52,14 +52,14 @@ class PostController {
     }
 
     @GetMapping("/community/posts/{post_id}")
-    @PreAuthorize(Access.SIGNED_IN)
+    @SignedInUser
     @Operation(summary = "One post: a public one or the caller's own (else 404)")
     PostView get(@AuthenticationPrincipal Caller caller, @PathVariable("post_id") long postId) {
         return posts.get(caller, postId);
     }
 
     @DeleteMapping("/community/posts/{post_id}")
-    @PreAuthorize(Access.SIGNED_IN)
+    @SignedInUser
     @Operation(summary = "Delete a post with its comments, likes and favourites (its author or an administrator)")
     Message delete(@AuthenticationPrincipal Caller caller, @PathVariable("post_id") long postId) {
         posts.delete(caller, postId);
@@ -67,14 +67,14 @@ class PostController {
     }
 
     @PostMapping("/community/posts/{post_id}/like")
-    @PreAuthorize(Access.SIGNED_IN)
+    @SignedInUser
     @Operation(summary = "Like the post, or take the like back: answers whether the caller likes it now and the count")
     LikeToggled like(@AuthenticationPrincipal Caller caller, @PathVariable("post_id") long postId) {
         return posts.like(caller, postId);
     }
 
     @PostMapping("/community/posts/{post_id}/favorite")
-    @PreAuthorize(Access.SIGNED_IN)
+    @SignedInUser
     @Operation(summary = "Keep the post among the caller's favourites, or remove it: answers whether it is kept now and the count")
     FavoriteToggled favorite(@AuthenticationPrincipal Caller caller, @PathVariable("post_id") long postId) {
         return posts.favorite(caller, postId);

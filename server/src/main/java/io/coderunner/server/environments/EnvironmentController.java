@@ -2,6 +2,7 @@ package io.coderunner.server.environments;
 
 import io.coderunner.server.system.Caller;
 import io.coderunner.server.system.Page;
+import io.coderunner.server.system.SignedInUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.ArrayList;
@@ -47,7 +48,7 @@ class EnvironmentController {
     }
 
     @GetMapping("/conda-environments")
-    @PreAuthorize("isAuthenticated() and !hasRole('API_KEY')")
+    @SignedInUser
     @Operation(summary = "Names of the environments the caller may use: the bases (one per Python and Node.js toolchain), "
             + "their own, and public ones")
     List<String> names(@AuthenticationPrincipal Caller caller) {
@@ -59,7 +60,7 @@ class EnvironmentController {
     }
 
     @GetMapping("/environments/available")
-    @PreAuthorize("isAuthenticated() and !hasRole('API_KEY')")
+    @SignedInUser
     @Operation(summary = "The base environments (toolchains with versions), the caller's own environments and public ones")
     Map<String, Object> available(@AuthenticationPrincipal Caller caller) {
         Map<String, Object> body = new LinkedHashMap<>();
@@ -71,7 +72,7 @@ class EnvironmentController {
     }
 
     @PostMapping("/user-environments")
-    @PreAuthorize("isAuthenticated() and !hasRole('API_KEY')")
+    @SignedInUser
     @Operation(summary = "Make an environment: name, description, base (or language and version), is_public; "
             + "as many as the tier allows (Free: one)")
     EnvironmentView create(@AuthenticationPrincipal Caller caller, @RequestBody(required = false) EnvironmentRequest request) {
@@ -79,21 +80,21 @@ class EnvironmentController {
     }
 
     @GetMapping("/user-environments")
-    @PreAuthorize("isAuthenticated() and !hasRole('API_KEY')")
+    @SignedInUser
     @Operation(summary = "The caller's environments")
     List<EnvironmentView> own(@AuthenticationPrincipal Caller caller) {
         return environments.own(caller).stream().map(EnvironmentView::of).toList();
     }
 
     @GetMapping("/user-environments/{env_id}")
-    @PreAuthorize("isAuthenticated() and !hasRole('API_KEY')")
+    @SignedInUser
     @Operation(summary = "An environment of the caller's, or a public one")
     EnvironmentView one(@AuthenticationPrincipal Caller caller, @PathVariable("env_id") long id) {
         return EnvironmentView.of(environments.readable(caller, id));
     }
 
     @PutMapping("/user-environments/{env_id}")
-    @PreAuthorize("isAuthenticated() and !hasRole('API_KEY')")
+    @SignedInUser
     @Operation(summary = "Change an environment's name, description or visibility (its base stays)")
     EnvironmentView update(@AuthenticationPrincipal Caller caller, @PathVariable("env_id") long id,
                            @RequestBody(required = false) EnvironmentRequest request) {
@@ -101,7 +102,7 @@ class EnvironmentController {
     }
 
     @DeleteMapping("/user-environments/{env_id}")
-    @PreAuthorize("isAuthenticated() and !hasRole('API_KEY')")
+    @SignedInUser
     @Operation(summary = "Delete an environment with its packages; refused (409) while a program runs in it")
     Map<String, String> delete(@AuthenticationPrincipal Caller caller, @PathVariable("env_id") long id) {
         environments.delete(caller, id);

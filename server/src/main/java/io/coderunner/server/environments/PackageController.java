@@ -1,6 +1,7 @@
 package io.coderunner.server.environments;
 
 import io.coderunner.engine.OutputListener;
+import io.coderunner.server.system.SignedInUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.coderunner.server.system.Caller;
@@ -13,7 +14,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -61,21 +61,21 @@ class PackageController {
     }
 
     @GetMapping("/environments/{env_name}/info")
-    @PreAuthorize("isAuthenticated() and !hasRole('API_KEY')")
+    @SignedInUser
     @Operation(summary = "An environment's base, size on disk, number of packages, creation and last use")
     PackageService.EnvironmentInfo info(@AuthenticationPrincipal Caller caller, @PathVariable("env_name") String name) {
         return packages.info(caller, name);
     }
 
     @GetMapping("/environments/{env_name}/packages")
-    @PreAuthorize("isAuthenticated() and !hasRole('API_KEY')")
+    @SignedInUser
     @Operation(summary = "The installed packages with their versions, as pip list or npm ls reports them")
     List<Ecosystem.PackageInfo> list(@AuthenticationPrincipal Caller caller, @PathVariable("env_name") String name) {
         return packages.packages(caller, name);
     }
 
     @PostMapping("/environments/{env_name}/packages/install")
-    @PreAuthorize("isAuthenticated() and !hasRole('API_KEY')")
+    @SignedInUser
     @Operation(summary = "Install packages (requirements with versions) into the caller's environment, with pip or npm in "
             + "the sandbox; Accept: text/event-stream streams the output")
     Object install(@AuthenticationPrincipal Caller caller, @PathVariable("env_name") String name,
@@ -87,7 +87,7 @@ class PackageController {
     }
 
     @DeleteMapping("/environments/{env_name}/packages/{package_name}")
-    @PreAuthorize("isAuthenticated() and !hasRole('API_KEY')")
+    @SignedInUser
     @Operation(summary = "Uninstall a package from the caller's environment")
     Object uninstall(@AuthenticationPrincipal Caller caller, @PathVariable("env_name") String name,
                      @PathVariable("package_name") String packageName,
@@ -97,7 +97,7 @@ class PackageController {
     }
 
     @PutMapping("/environments/{env_name}/packages/{package_name}/upgrade")
-    @PreAuthorize("isAuthenticated() and !hasRole('API_KEY')")
+    @SignedInUser
     @Operation(summary = "Upgrade a package of the caller's environment to the newest version the index has")
     Object upgrade(@AuthenticationPrincipal Caller caller, @PathVariable("env_name") String name,
                    @PathVariable("package_name") String packageName,

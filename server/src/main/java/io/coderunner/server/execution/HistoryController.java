@@ -4,6 +4,7 @@ import io.coderunner.engine.InvalidRunException;
 import io.coderunner.server.system.Caller;
 import io.coderunner.server.system.KeyScope;
 import io.coderunner.server.system.Page;
+import io.coderunner.server.system.SignedInUser;
 import io.coderunner.server.system.Timestamps;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -30,7 +31,7 @@ class HistoryController {
     }
 
     @PostMapping("/execute")
-    @PreAuthorize("isAuthenticated() and !hasRole('API_KEY')")
+    @SignedInUser
     @Operation(summary = "Run code as the signed-in user: tier limits, daily quota, kept in the history")
     ExecutionView execute(@AuthenticationPrincipal Caller caller, @RequestBody RunRequest request) {
         if (request == null) {

@@ -2,11 +2,11 @@ package io.coderunner.server.library;
 
 import io.coderunner.server.system.Caller;
 import io.coderunner.server.system.Page;
+import io.coderunner.server.system.SignedInUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Map;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -38,7 +38,7 @@ class CodeLibraryController {
     }
 
     @PostMapping("/code-library")
-    @PreAuthorize("isAuthenticated() and !hasRole('API_KEY')")
+    @SignedInUser
     @Operation(summary = "Save code to the caller's library",
             description = "title (1-200 characters) and code (at most 1 MB) are required; language defaults to python "
                     + "and must be one the server offers; tags: at most 20, each at most 32 characters; is_public "
@@ -48,7 +48,7 @@ class CodeLibraryController {
     }
 
     @GetMapping("/code-library")
-    @PreAuthorize("isAuthenticated() and !hasRole('API_KEY')")
+    @SignedInUser
     @Operation(summary = "The caller's saved code",
             description = "search: text in the title, description or code (case-insensitive); language; tag; "
                     + "sort: updated_at (default), created_at or title; order: desc (default) or asc.")
@@ -61,14 +61,14 @@ class CodeLibraryController {
     }
 
     @GetMapping("/code-library/{code_id}")
-    @PreAuthorize("isAuthenticated() and !hasRole('API_KEY')")
+    @SignedInUser
     @Operation(summary = "One saved program: the caller's own or a public one")
     CodeView get(@AuthenticationPrincipal Caller caller, @PathVariable("code_id") long codeId) {
         return library.findReadable(caller, codeId).map(CodeView::of).orElseThrow(() -> CodeLibraryService.notFound(codeId));
     }
 
     @PutMapping("/code-library/{code_id}")
-    @PreAuthorize("isAuthenticated() and !hasRole('API_KEY')")
+    @SignedInUser
     @Operation(summary = "Change the caller's saved code; only the fields given change",
             description = "A field given as null takes its default (no description, no environment, no tags, python, "
                     + "private); title and code cannot be null.")
@@ -78,7 +78,7 @@ class CodeLibraryController {
     }
 
     @DeleteMapping("/code-library/{code_id}")
-    @PreAuthorize("isAuthenticated() and !hasRole('API_KEY')")
+    @SignedInUser
     @Operation(summary = "Delete the caller's saved code; runs of it stay in the history")
     Map<String, String> delete(@AuthenticationPrincipal Caller caller, @PathVariable("code_id") long codeId) {
         CodeEntry entry = service.delete(caller, codeId);
@@ -86,7 +86,7 @@ class CodeLibraryController {
     }
 
     @PostMapping("/code-library/save")
-    @PreAuthorize("isAuthenticated() and !hasRole('API_KEY')")
+    @SignedInUser
     @Operation(summary = "Copy a public (or the caller's own) saved program into the caller's library, as private",
             description = "code_id (or code_library_id): what to copy; title: the copy's, default the original's. "
                     + "Counted against the tier's max_saved_codes.")

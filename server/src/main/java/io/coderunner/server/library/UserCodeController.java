@@ -4,10 +4,10 @@ import io.coderunner.server.accounts.Accounts;
 import io.coderunner.server.system.Caller;
 import io.coderunner.server.system.NotFoundException;
 import io.coderunner.server.system.Page;
+import io.coderunner.server.system.SignedInUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -33,7 +33,7 @@ class UserCodeController {
     }
 
     @GetMapping("/users/{user_id}/code-library")
-    @PreAuthorize("isAuthenticated() and !hasRole('API_KEY')")
+    @SignedInUser
     @Operation(summary = "A user's public saved code (all of it for the user themself), most recently changed first",
             description = "search, language, tag, sort and order as for GET /code-library.")
     UserCodes list(@AuthenticationPrincipal Caller caller, @PathVariable("user_id") long userId,

@@ -2,6 +2,7 @@ package io.coderunner.server.profiles;
 
 import io.coderunner.server.system.Caller;
 import io.coderunner.server.system.NotFoundException;
+import io.coderunner.server.system.SignedInUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.annotation.security.PermitAll;
@@ -14,7 +15,6 @@ import org.springframework.core.io.Resource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -40,7 +40,7 @@ class AvatarController {
 
     /** The part is optional here so that a caller without an account gets 401 rather than a complaint about the body. */
     @PostMapping("/profile/upload-avatar")
-    @PreAuthorize("isAuthenticated() and !hasRole('API_KEY')")
+    @SignedInUser
     @Operation(summary = "Upload the caller's avatar (multipart/form-data, part 'file'); it replaces the previous one",
             description = "PNG, JPEG, GIF or WebP, recognised by content; at most coderunner.profiles.max-avatar-bytes "
                     + "(default 2 MB). PNG, JPEG and GIF are stored as a PNG scaled down to at most 512 pixels a side.")
@@ -54,7 +54,7 @@ class AvatarController {
     }
 
     @DeleteMapping("/profile/avatar")
-    @PreAuthorize("isAuthenticated() and !hasRole('API_KEY')")
+    @SignedInUser
     @Operation(summary = "Delete the caller's avatar")
     Map<String, String> delete(@AuthenticationPrincipal Caller caller) {
         avatars.delete(caller);

@@ -2,6 +2,7 @@ package io.coderunner.server.profiles;
 
 import io.coderunner.server.system.Caller;
 import io.coderunner.server.system.KeyScope;
+import io.coderunner.server.system.SignedInUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -31,7 +32,7 @@ class ProfileController {
     }
 
     @PutMapping("/profile")
-    @PreAuthorize("isAuthenticated() and !hasRole('API_KEY')")
+    @SignedInUser
     @Operation(summary = "Change some of the caller's profile fields",
             description = "Fields left out stay as they are; an empty string clears one. full_name: at most 100 "
                     + "characters; bio: at most 1000; website: an http(s) URL of at most 200; location: at most 100; "

@@ -3,6 +3,7 @@ package io.coderunner.server.terminals;
 import com.fasterxml.jackson.annotation.JsonAlias;
 import io.coderunner.server.system.Caller;
 import io.coderunner.server.system.NotFoundException;
+import io.coderunner.server.system.SignedInUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.nio.file.Path;
@@ -14,7 +15,6 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,7 +32,6 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 @Tag(name = "Terminals")
 class TerminalController {
 
-    private static final String OWNER = "isAuthenticated() and !hasRole('API_KEY')";
 
     private final TerminalSessions sessions;
     private final SessionDirectories directories;
@@ -61,7 +60,7 @@ class TerminalController {
     }
 
     @PostMapping(path = "/ccresearch/sessions", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @PreAuthorize(OWNER)
+    @SignedInUser
     @Operation(summary = "Start a terminal session (bash in the sandbox), in one of your workspace projects or in files of its own, "
             + "optionally with one of your (or a public) environments, seen read-only")
     SessionView create(@AuthenticationPrincipal Caller caller, @RequestBody(required = false) CreateRequest request) {
@@ -71,7 +70,7 @@ class TerminalController {
     }
 
     @PostMapping(path = "/ccresearch/sessions", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @PreAuthorize(OWNER)
+    @SignedInUser
     @Operation(summary = "Start a terminal session with uploaded files (form fields title, project, environment, files[])")
     SessionView createWithFiles(@AuthenticationPrincipal Caller caller,
                                 @RequestParam(required = false) String title,
@@ -92,28 +91,28 @@ class TerminalController {
     }
 
     @GetMapping("/ccresearch/sessions")
-    @PreAuthorize(OWNER)
+    @SignedInUser
     @Operation(summary = "Your terminal sessions, newest first")
     List<SessionView> list(@AuthenticationPrincipal Caller caller) {
         return sessions.list(caller).stream().map(sessions::current).map(SessionView::of).toList();
     }
 
     @GetMapping("/ccresearch/sessions/{browserId}")
-    @PreAuthorize(OWNER)
+    @SignedInUser
     @Operation(summary = "Your terminal sessions (seed 003's path with a browser id, which is not needed: sessions are the signed-in user's)")
     List<SessionView> listForBrowser(@AuthenticationPrincipal Caller caller, @PathVariable("browserId") String browserId) {
         return list(caller);
     }
 
     @GetMapping("/ccresearch/sessions/detail/{id}")
-    @PreAuthorize(OWNER)
+    @SignedInUser
     @Operation(summary = "One of your terminal sessions")
     SessionView detail(@AuthenticationPrincipal Caller caller, @PathVariable("id") String id) {
         return SessionView.of(sessions.current(sessions.owned(caller, id)));
     }
 
     @DeleteMapping("/ccresearch/sessions/{id}")
-    @PreAuthorize(OWNER)
+    @SignedInUser
     @Operation(summary = "End a terminal session: every process of it is killed, and it is removed with its own files")
     Map<String, String> delete(@AuthenticationPrincipal Caller caller, @PathVariable("id") String id) {
         sessions.delete(caller, id);
@@ -121,21 +120,21 @@ class TerminalController {
     }
 
     @PatchMapping("/ccresearch/sessions/{id}/rename")
-    @PreAuthorize(OWNER)
+    @SignedInUser
     @Operation(summary = "Rename a terminal session (its title only)")
     SessionView rename(@AuthenticationPrincipal Caller caller, @PathVariable("id") String id, @RequestBody TitleRequest request) {
         return SessionView.of(sessions.rename(caller, id, request == null ? null : request.title()));
     }
 
     @PostMapping("/ccresearch/sessions/{id}/resize")
-    @PreAuthorize(OWNER)
+    @SignedInUser
     @Operation(summary = "Tell the terminal its new size (cols, rows)")
     SessionView resize(@AuthenticationPrincipal Caller caller, @PathVariable("id") String id, @RequestBody SizeRequest request) {
         return SessionView.of(sessions.resize(caller, id, request == null ? null : request.cols(), request == null ? null : request.rows()));
     }
 
     @GetMapping("/ccresearch/sessions/{id}/files")
-    @PreAuthorize(OWNER)
+    @SignedInUser
     @Operation(summary = "The session's files and folders (under path, all levels; links are shown, never followed)")
     Map<String, Object> files(@AuthenticationPrincipal Caller caller, @PathVariable("id") String id,
                               @RequestParam(required = false, defaultValue = "") String path) {
@@ -148,7 +147,7 @@ class TerminalController {
     }
 
     @GetMapping("/ccresearch/sessions/{id}/files/download")
-    @PreAuthorize(OWNER)
+    @SignedInUser
     @Operation(summary = "Download one file of the session")
     ResponseEntity<InputStreamResource> download(@AuthenticationPrincipal Caller caller, @PathVariable("id") String id,
                                                  @RequestParam(required = false, defaultValue = "") String path) {
@@ -161,7 +160,7 @@ class TerminalController {
     }
 
     @GetMapping("/ccresearch/sessions/{id}/files/content")
-    @PreAuthorize(OWNER)
+    @SignedInUser
     @Operation(summary = "Preview a file of the session as text (at most the preview size; binary files are not shown)")
     SessionFiles.Preview content(@AuthenticationPrincipal Caller caller, @PathVariable("id") String id,
                                  @RequestParam(required = false, defaultValue = "") String path) {
@@ -169,7 +168,7 @@ class TerminalController {
     }
 
     @GetMapping("/ccresearch/sessions/{id}/download-zip")
-    @PreAuthorize(OWNER)
+    @SignedInUser
     @Operation(summary = "Download the session's files as a ZIP (links are left out)")
     ResponseEntity<StreamingResponseBody> zip(@AuthenticationPrincipal Caller caller, @PathVariable("id") String id) {
         Path root = workDir(caller, id);
@@ -180,7 +179,7 @@ class TerminalController {
     }
 
     @PostMapping("/ccresearch/sessions/{id}/clone-repo")
-    @PreAuthorize(OWNER)
+    @SignedInUser
     @Operation(summary = "Clone a public git repository (https) into the session's files; needs a tier with network access")
     Map<String, Object> cloneRepo(@AuthenticationPrincipal Caller caller, @PathVariable("id") String id,
                                   @RequestBody CloneRequest request) {
@@ -192,7 +191,7 @@ class TerminalController {
     }
 
     @PostMapping("/ccresearch/sessions/{id}/share")
-    @PreAuthorize(OWNER)
+    @SignedInUser
     @Operation(summary = "Make a read-only share link for the session (its title, files and terminal log)")
     Map<String, Object> share(@AuthenticationPrincipal Caller caller, @PathVariable("id") String id) {
         SessionStore.Session session = sessions.share(caller, id);
@@ -204,7 +203,7 @@ class TerminalController {
     }
 
     @DeleteMapping("/ccresearch/sessions/{id}/share")
-    @PreAuthorize(OWNER)
+    @SignedInUser
     @Operation(summary = "Revoke the session's share link; it stops working at once")
     Map<String, String> unshare(@AuthenticationPrincipal Caller caller, @PathVariable("id") String id) {
         sessions.unshare(caller, id);

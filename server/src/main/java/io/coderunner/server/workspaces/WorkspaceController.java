@@ -2,6 +2,7 @@ package io.coderunner.server.workspaces;
 
 import io.coderunner.server.system.Caller;
 import io.coderunner.server.system.Page;
+import io.coderunner.server.system.SignedInUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.nio.file.Path;
@@ -12,7 +13,6 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -50,21 +50,21 @@ class WorkspaceController {
     }
 
     @GetMapping("/workspace/projects")
-    @PreAuthorize("isAuthenticated() and !hasRole('API_KEY')")
+    @SignedInUser
     @Operation(summary = "The caller's projects")
     List<Map<String, Object>> projects(@AuthenticationPrincipal Caller caller) {
         return workspaces.projects(caller);
     }
 
     @PostMapping("/workspace/projects")
-    @PreAuthorize("isAuthenticated() and !hasRole('API_KEY')")
+    @SignedInUser
     @Operation(summary = "Create a project (its name is sanitised: lower case, '-' for spaces)")
     Map<String, Object> create(@AuthenticationPrincipal Caller caller, @RequestBody NameRequest request) {
         return workspaces.create(caller, request.name());
     }
 
     @DeleteMapping("/workspace/projects/{name}")
-    @PreAuthorize("isAuthenticated() and !hasRole('API_KEY')")
+    @SignedInUser
     @Operation(summary = "Delete a project with its notes and files")
     Map<String, String> delete(@AuthenticationPrincipal Caller caller, @PathVariable("name") String name) {
         workspaces.delete(caller, name);
@@ -72,7 +72,7 @@ class WorkspaceController {
     }
 
     @GetMapping("/workspace/projects/{name}/notes")
-    @PreAuthorize("isAuthenticated() and !hasRole('API_KEY')")
+    @SignedInUser
     @Operation(summary = "A project's notes, newest first")
     Map<String, Object> notes(@AuthenticationPrincipal Caller caller, @PathVariable("name") String name,
                               @RequestParam(required = false) Integer skip, @RequestParam(required = false) Integer limit) {
@@ -80,7 +80,7 @@ class WorkspaceController {
     }
 
     @PostMapping("/workspace/projects/{name}/notes")
-    @PreAuthorize("isAuthenticated() and !hasRole('API_KEY')")
+    @SignedInUser
     @Operation(summary = "Add a note to a project")
     WorkspaceStore.Note addNote(@AuthenticationPrincipal Caller caller, @PathVariable("name") String name,
                                 @RequestBody NoteRequest request) {
@@ -88,7 +88,7 @@ class WorkspaceController {
     }
 
     @PutMapping("/workspace/projects/{name}/notes/{id}")
-    @PreAuthorize("isAuthenticated() and !hasRole('API_KEY')")
+    @SignedInUser
     @Operation(summary = "Change a note")
     WorkspaceStore.Note updateNote(@AuthenticationPrincipal Caller caller, @PathVariable("name") String name,
                                    @PathVariable("id") long id, @RequestBody NoteRequest request) {
@@ -96,7 +96,7 @@ class WorkspaceController {
     }
 
     @DeleteMapping("/workspace/projects/{name}/notes/{id}")
-    @PreAuthorize("isAuthenticated() and !hasRole('API_KEY')")
+    @SignedInUser
     @Operation(summary = "Delete a note")
     Map<String, String> deleteNote(@AuthenticationPrincipal Caller caller, @PathVariable("name") String name,
                                    @PathVariable("id") long id) {
@@ -105,7 +105,7 @@ class WorkspaceController {
     }
 
     @GetMapping("/workspace/projects/{name}/data")
-    @PreAuthorize("isAuthenticated() and !hasRole('API_KEY')")
+    @SignedInUser
     @Operation(summary = "The files and folders in a folder of the project (path: relative, empty for its root)")
     Map<String, Object> list(@AuthenticationPrincipal Caller caller, @PathVariable("name") String name,
                              @RequestParam(required = false, defaultValue = "") String path) {
@@ -113,7 +113,7 @@ class WorkspaceController {
     }
 
     @PostMapping("/workspace/projects/{name}/data/upload")
-    @PreAuthorize("isAuthenticated() and !hasRole('API_KEY')")
+    @SignedInUser
     @Operation(summary = "Upload files (multipart parts named 'files') into a folder of the project (path)")
     Map<String, Object> upload(@AuthenticationPrincipal Caller caller, @PathVariable("name") String name,
                                @RequestParam(required = false, defaultValue = "") String path,
@@ -122,7 +122,7 @@ class WorkspaceController {
     }
 
     @PostMapping("/workspace/projects/{name}/data/folder")
-    @PreAuthorize("isAuthenticated() and !hasRole('API_KEY')")
+    @SignedInUser
     @Operation(summary = "Create a folder in the project")
     Map<String, String> folder(@AuthenticationPrincipal Caller caller, @PathVariable("name") String name,
                                @RequestBody PathRequest request) {
@@ -131,7 +131,7 @@ class WorkspaceController {
     }
 
     @DeleteMapping("/workspace/projects/{name}/data")
-    @PreAuthorize("isAuthenticated() and !hasRole('API_KEY')")
+    @SignedInUser
     @Operation(summary = "Delete a file or a folder with everything in it")
     Map<String, String> deletePath(@AuthenticationPrincipal Caller caller, @PathVariable("name") String name,
                                    @RequestParam(required = false, defaultValue = "") String path) {
@@ -140,7 +140,7 @@ class WorkspaceController {
     }
 
     @GetMapping("/workspace/projects/{name}/data/download")
-    @PreAuthorize("isAuthenticated() and !hasRole('API_KEY')")
+    @SignedInUser
     @Operation(summary = "Download a file of the project")
     ResponseEntity<InputStreamResource> download(@AuthenticationPrincipal Caller caller, @PathVariable("name") String name,
                                                 @RequestParam(required = false, defaultValue = "") String path) {
@@ -160,7 +160,7 @@ class WorkspaceController {
     }
 
     @GetMapping("/workspace/projects/{name}/data/content")
-    @PreAuthorize("isAuthenticated() and !hasRole('API_KEY')")
+    @SignedInUser
     @Operation(summary = "Read a text file of the project")
     Map<String, String> content(@AuthenticationPrincipal Caller caller, @PathVariable("name") String name,
                                 @RequestParam(required = false, defaultValue = "") String path) {
@@ -168,7 +168,7 @@ class WorkspaceController {
     }
 
     @PutMapping("/workspace/projects/{name}/data/content")
-    @PreAuthorize("isAuthenticated() and !hasRole('API_KEY')")
+    @SignedInUser
     @Operation(summary = "Save a text file of the project (made when missing)")
     Map<String, String> save(@AuthenticationPrincipal Caller caller, @PathVariable("name") String name,
                              @RequestBody ContentRequest request) {

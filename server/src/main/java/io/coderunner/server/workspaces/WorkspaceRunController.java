@@ -6,9 +6,9 @@ import io.coderunner.server.execution.ExecutionService;
 import io.coderunner.server.execution.ExecutionView;
 import io.coderunner.server.system.Caller;
 import io.coderunner.server.system.ConflictException;
+import io.coderunner.server.system.SignedInUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -29,7 +29,7 @@ class WorkspaceRunController {
     }
 
     @PostMapping("/workspace/projects/{name}/run")
-    @PreAuthorize("isAuthenticated() and !hasRole('API_KEY')")
+    @SignedInUser
     @Operation(summary = "Run code in the project's folder (as POST /api/execute); the code's files are written "
             + "into the project and what the program writes there stays")
     ExecutionView run(@AuthenticationPrincipal Caller caller, @PathVariable("name") String name,
