@@ -12,6 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeMap;
+import java.util.function.Predicate;
 
 /**
  * Isolation by bubblewrap: new user, PID, IPC, UTS, cgroup and (unless the stage may use it)
@@ -33,13 +35,27 @@ public final class BubblewrapIsolation implements Isolation {
     static final String CONTROL_DIR = "/run/coderunner";
 
 
+    /** Host files a stage allowed the network sees, where the host has them. */
+    static final List<String> RESOLVER_FILES = List.of("/etc/resolv.conf");
+    static final List<String> CERTIFICATE_FILES = List.of("/etc/ssl", "/usr/share/ca-certificates");
+
     private final String bwrap;
     private final Path seccompFilter;
     private final Path etc;
+    private final Predicate<String> onHost;
 
     /** @param stateRoot directory where the engine keeps the filter and the sandbox's /etc files */
     public BubblewrapIsolation(String bwrap, Path stateRoot) {
+        this(bwrap, stateRoot, path -> Files.exists(Path.of(path)));
+    }
+
+    /**
+     * @param onHost whether the host has a path; asked of the resolver and certificate files, which
+     *               are shown to a stage allowed the network only where they exist
+     */
+    BubblewrapIsolation(String bwrap, Path stateRoot, Predicate<String> onHost) {
         this.bwrap = bwrap;
+        this.onHost = onHost;
         try {
             Files.createDirectories(stateRoot);
             this.seccompFilter = SeccompFilter.writeTo(stateRoot);
@@ -131,11 +147,13 @@ public final class BubblewrapIsolation implements Isolation {
         if (stage.limits().network()) {
             // A stage that may reach only some destinations has no DNS: their names are in its
             // hosts file, and the host's resolver configuration is none of its business.
-            List<String> shown = stage.limits().networkAccess() instanceof NetworkAccess.Only
-                    ? List.of("/etc/ssl", "/usr/share/ca-certificates")
-                    : List.of("/etc/resolv.conf", "/etc/ssl", "/usr/share/ca-certificates");
+            List<String> shown = new ArrayList<>();
+            if (!(stage.limits().networkAccess() instanceof NetworkAccess.Only)) {
+                shown.addAll(RESOLVER_FILES);
+            }
+            shown.addAll(CERTIFICATE_FILES);
             for (String path : shown) {
-                if (Files.exists(Path.of(path))) {
+                if (onHost.test(path)) {
                     args.addAll(List.of("--ro-bind", path, path));
                 }
             }
@@ -162,7 +180,8 @@ public final class BubblewrapIsolation implements Isolation {
                 "--chdir", Stage.SANDBOX_WORK_DIR,
                 "--remount-ro", "/",
                 "--seccomp", Integer.toString(SECCOMP_FD)));
-        stage.env().forEach((key, value) -> args.addAll(List.of("--setenv", key, value)));
+        // By name, so that the same stage always gives the same command line.
+        new TreeMap<>(stage.env()).forEach((key, value) -> args.addAll(List.of("--setenv", key, value)));
         args.add("--");
         args.addAll(init);
         return args;

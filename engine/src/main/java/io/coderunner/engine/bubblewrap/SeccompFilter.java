@@ -2,11 +2,8 @@ package io.coderunner.engine.bubblewrap;
 
 import io.coderunner.engine.SandboxException;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -83,13 +80,6 @@ public final class SeccompFilter {
     private static final int OFFSET_ARG0 = 16;
     private static final int OFFSET_ARG1 = 24;
 
-    // Classic BPF opcodes.
-    private static final int LD_W_ABS = 0x20;
-    private static final int JEQ_K = 0x15;
-    private static final int JGE_K = 0x35;
-    private static final int JSET_K = 0x45;
-    private static final int RET_K = 0x06;
-
     private SeccompFilter() {
     }
 
@@ -115,62 +105,60 @@ public final class SeccompFilter {
         }
     }
 
+    /**
+     * The program for one architecture: the system call number against each rule in turn, the
+     * calls with arguments worth looking at in sections of their own, and every rule ending in a
+     * jump to one of the four returns at the end.
+     */
     public static byte[] compile(Architecture arch) {
         int column = arch.ordinal();
-        List<long[]> program = new ArrayList<>();
+        BpfProgram program = new BpfProgram();
+        BpfProgram.Label next = BpfProgram.NEXT;
+        BpfProgram.Label allow = program.label("allow");
+        BpfProgram.Label refuse = program.label("refuse");
+        BpfProgram.Label noSuchCall = program.label("no such call");
+        BpfProgram.Label kill = program.label("kill");
+        BpfProgram.Label personality = program.label("personality");
+        BpfProgram.Label clone = program.label("clone");
+        BpfProgram.Label ioctl = program.label("ioctl");
+
         // Only this architecture's system call numbers mean what the tables say.
-        program.add(insn(LD_W_ABS, 0, 0, OFFSET_ARCH));
-        program.add(insn(JEQ_K, 1, 0, arch.auditArch));
-        program.add(insn(RET_K, 0, 0, RET_KILL_PROCESS));
-        program.add(insn(LD_W_ABS, 0, 0, OFFSET_NR));
+        program.load(OFFSET_ARCH).jumpIfEqual(arch.auditArch, next, kill);
+        program.load(OFFSET_NR);
         if (arch == Architecture.X86_64) {
-            program.add(insn(JGE_K, 0, 1, X32_SYSCALL_BIT));
-            program.add(insn(RET_K, 0, 0, RET_ERRNO | EPERM));
+            // The x32 ABI's calls are numbered apart, above this bit; nothing here uses them.
+            program.jumpIfAtLeast(X32_SYSCALL_BIT, refuse, next);
         }
         for (String name : DENIED) {
             int nr = NUMBERS.get(name)[column];
             if (nr >= 0) {
-                program.add(insn(JEQ_K, 0, 1, nr));
-                program.add(insn(RET_K, 0, 0, RET_ERRNO | EPERM));
+                program.jumpIfEqual(nr, refuse, next);
             }
         }
-        program.add(insn(JEQ_K, 0, 1, number("clone3", column)));
-        program.add(insn(RET_K, 0, 0, RET_ERRNO | ENOSYS));
+        program.jumpIfEqual(number("clone3", column), noSuchCall, next);
+        program.jumpIfEqual(number("personality", column), personality, next);
+        program.jumpIfEqual(number("clone", column), clone, next);
+        program.jumpIfEqual(number("ioctl", column), ioctl, allow);
 
-        // personality: only the harmless values. Checks past this point reload the accumulator,
-        // so each ends in a return of its own.
-        program.add(insn(JEQ_K, 0, PERSONALITIES.length + 3, number("personality", column)));
-        program.add(insn(LD_W_ABS, 0, 0, OFFSET_ARG0));
+        // personality: only the harmless values.
+        program.place(personality).load(OFFSET_ARG0);
         for (int i = 0; i < PERSONALITIES.length; i++) {
-            program.add(insn(JEQ_K, PERSONALITIES.length - i, 0, PERSONALITIES[i]));
+            program.jumpIfEqual(PERSONALITIES[i], allow, i == PERSONALITIES.length - 1 ? refuse : next);
         }
-        program.add(insn(RET_K, 0, 0, RET_ERRNO | EPERM));
-        program.add(insn(RET_K, 0, 0, RET_ALLOW));
 
         // clone: refuse new namespaces.
-        program.add(insn(JEQ_K, 0, 4, number("clone", column)));
-        program.add(insn(LD_W_ABS, 0, 0, OFFSET_ARG0));
-        program.add(insn(JSET_K, 0, 1, CLONE_NAMESPACE_FLAGS));
-        program.add(insn(RET_K, 0, 0, RET_ERRNO | EPERM));
-        program.add(insn(RET_K, 0, 0, RET_ALLOW));
+        program.place(clone).load(OFFSET_ARG0).jumpIfAnySet(CLONE_NAMESPACE_FLAGS, refuse, allow);
 
         // ioctl: no faking input on a terminal.
-        program.add(insn(JEQ_K, 0, 4, number("ioctl", column)));
-        program.add(insn(LD_W_ABS, 0, 0, OFFSET_ARG1));
-        program.add(insn(JEQ_K, 1, 0, TIOCSTI));
-        program.add(insn(JEQ_K, 0, 1, TIOCLINUX));
-        program.add(insn(RET_K, 0, 0, RET_ERRNO | EPERM));
-        program.add(insn(RET_K, 0, 0, RET_ALLOW));
+        program.place(ioctl).load(OFFSET_ARG1)
+                .jumpIfEqual(TIOCSTI, refuse, next)
+                .jumpIfEqual(TIOCLINUX, refuse, allow);
 
-        ByteBuffer out = ByteBuffer.allocate(program.size() * 8).order(ByteOrder.LITTLE_ENDIAN);
-        for (long[] insn : program) {
-            out.putShort((short) insn[0]).put((byte) insn[1]).put((byte) insn[2]).putInt((int) insn[3]);
-        }
-        return out.array();
-    }
-
-    private static long[] insn(int code, int jt, int jf, long k) {
-        return new long[] {code, jt, jf, k};
+        program.place(allow).ret(RET_ALLOW);
+        program.place(refuse).ret(RET_ERRNO | EPERM);
+        program.place(noSuchCall).ret(RET_ERRNO | ENOSYS);
+        program.place(kill).ret(RET_KILL_PROCESS);
+        return program.assemble();
     }
 
     private static int number(String name, int column) {

@@ -149,54 +149,11 @@ final class StageRunner {
 
     private StageResult result(Stage stage, Termination cause, int exitCode, long wallNanos, RunCgroup cgroup,
                                PreparedStage prepared) {
-        Limits limits = stage.limits();
-        long cpuNanos = cgroup.cpuTimeNanos();
-        if (cause == null && cpuNanos > TimeUnit.MILLISECONDS.toNanos(limits.cpuTimeMs())) {
-            cause = Termination.CPU_TIME;
-        }
-        long memory = cgroup.peakMemoryBytes();
-        boolean oom = cgroup.oomKilled();
         String stderr = prepared.err.text();
-        boolean setupFailed = exitCode == Launcher.SETUP_FAILED || isolation.setupFailed(exitCode, stderr);
-        Integer signal = exitCode > 128 && exitCode < 128 + 65 ? exitCode - 128 : null;
-
-        Status status;
-        String reason = null;
-        if (cause == Termination.STOPPED) {
-            status = Status.KILLED;
-            reason = "stopped";
-        } else if (cause == Termination.OUTPUT) {
-            status = Status.OUTPUT_LIMIT;
-            reason = "output limit of " + limits.maxOutputBytes() + " bytes per stream exceeded";
-        } else if (cause == Termination.WALL_TIME) {
-            status = Status.TIME_LIMIT;
-            reason = "wall time limit of " + limits.wallTimeMs() + " ms exceeded";
-        } else if (cause == Termination.CPU_TIME || (signal != null && signal == 24)) {
-            status = Status.TIME_LIMIT;
-            reason = "CPU time limit of " + limits.cpuTimeMs() + " ms exceeded";
-        } else if (setupFailed) {
-            status = Status.INTERNAL_ERROR;
-            reason = "the sandbox could not start the program: " + firstLine(stderr);
-        } else if (oom) {
-            status = Status.MEMORY_LIMIT;
-            reason = "memory limit of " + limits.memoryBytes() + " bytes exceeded";
-        } else if (exitCode == 0) {
-            status = Status.OK;
-        } else {
-            status = Status.RUNTIME_ERROR;
-            if (signal != null && signal == 25) {
-                reason = "file size limit of " + limits.maxFileBytes() + " bytes exceeded";
-            }
-        }
-        boolean exited = cause == null && status != Status.INTERNAL_ERROR;
-        boolean internal = status == Status.INTERNAL_ERROR;
-        return new StageResult(status,
-                exited || cause == Termination.OUTPUT ? Integer.valueOf(exitCode) : null,
-                exited ? signal : (cause == null ? null : 9),
-                internal ? "" : prepared.out.text(),
-                internal ? "" : stderr,
-                prepared.out.truncated(), prepared.err.truncated(),
-                TimeUnit.NANOSECONDS.toMillis(wallNanos), TimeUnit.NANOSECONDS.toMillis(cpuNanos), memory, reason);
+        StageOutcome outcome = new StageOutcome(cause, exitCode, isolation.setupFailed(exitCode, stderr), cgroup.oomKilled(),
+                cgroup.cpuTimeNanos(), wallNanos, cgroup.peakMemoryBytes(),
+                prepared.out.text(), prepared.out.truncated(), stderr, prepared.err.truncated());
+        return outcome.result(stage.limits());
     }
 
     private static StageResult stopped() {
@@ -226,11 +183,5 @@ final class StageRunner {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    private static String firstLine(String text) {
-        String trimmed = text.strip();
-        int newline = trimmed.indexOf('\n');
-        return newline < 0 ? trimmed : trimmed.substring(0, newline);
     }
 }
