@@ -333,14 +333,22 @@ public final class HostileTree {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        // An entry that cannot be changed (an immutable file) does not stop the others: the first
+        // such failure is told once the walk is through.
+        IOException[] failed = {null};
         walk(root, steps, (relative, name, attrs, folder) -> {
             try {
                 owner(OpenedFiles.proc(folder.fd).resolve(name), uid);
             } catch (NoSuchFileException gone) {
                 // Removed since it was listed: nothing to give.
+            } catch (IOException e) {
+                failed[0] = failed[0] == null ? e : failed[0];
             }
             return true;
         });
+        if (failed[0] != null) {
+            throw new UncheckedIOException(failed[0]);
+        }
     }
 
     private static void owner(Path entry, int uid) throws IOException {

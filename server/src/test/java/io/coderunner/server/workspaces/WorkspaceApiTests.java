@@ -107,6 +107,47 @@ class WorkspaceApiTests extends ServerTest {
     }
 
     @Test
+    void aParentFolderSwappedForALinkWhileAFileIsSavedNeverLeadsOutside() throws Exception {
+        ApiClient user = newUser("swapper");
+        long id = user.get("/users/me").json().get("id").asLong();
+        user.postJson("/workspace/projects", Map.of("name", "swap"));
+        Path root = settings.dataDir().toAbsolutePath().resolve("workspaces").resolve(Long.toString(id)).resolve("swap");
+        Path outside = Files.createTempDirectory("swap-outside");
+        Path dir = Files.createDirectory(root.resolve("dir"));
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread swapper = Thread.ofPlatform().start(() -> {
+            Path real = root.resolve("dir.real");
+            while (!stop.get()) {
+                try {
+                    Files.move(dir, real, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                    Files.createSymbolicLink(dir, outside);
+                    Thread.onSpinWait();
+                    Files.delete(dir);
+                    Files.move(real, dir, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                } catch (java.io.IOException e) {
+                    // The server made or refused something meanwhile: again.
+                }
+            }
+        });
+        java.util.Set<Integer> statuses = new java.util.TreeSet<>();
+        try {
+            for (int i = 0; i < 150; i++) {
+                statuses.add(user.putJson("/workspace/projects/swap/data/content",
+                        Map.of("path", "dir/sub" + i + "/deeper/new.txt", "content", "x")).status());
+                statuses.add(user.postJson("/workspace/projects/swap/data/folder", Map.of("path", "dir/f" + i + "/g")).status());
+            }
+        } finally {
+            stop.set(true);
+            swapper.join();
+        }
+        assertThat(statuses).allMatch(status -> status < 300 || status == 404 || status == 409);
+        try (java.util.stream.Stream<Path> left = Files.list(outside)) {
+            assertThat(left.toList()).isEmpty();
+        }
+        Files.delete(outside);
+    }
+
+    @Test
     void fifosAreRefusedQuicklyAndDeepProjectsAreDeleted() throws Exception {
         ApiClient user = newUser("fifo-maker");
         long id = user.get("/users/me").json().get("id").asLong();
