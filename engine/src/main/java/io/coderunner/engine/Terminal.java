@@ -18,10 +18,13 @@ public interface Terminal extends AutoCloseable {
     CompletableFuture<Integer> exited();
 
     /**
-     * Gives files the server has put into the terminal's work directory (a cloned repository, say)
-     * to the terminal's processes, so that they may change them like their own.
+     * Hands the server's folder {@code prepared} (a cloned repository, say, in a place no program
+     * can reach) to the terminal: it is given to the terminal's processes, so that they may change
+     * it like their own files, and then moved into the terminal's work directory as {@code name},
+     * from the opened directory. Throws {@link java.nio.file.FileAlreadyExistsException} when
+     * something of that name is there already (a link a program made is not followed).
      */
-    void adopt(java.nio.file.Path path);
+    void handOver(java.nio.file.Path prepared, String name) throws java.io.IOException;
 
     /** Memory its processes use now, in bytes; 0 when the host cannot tell. */
     long memoryBytes();

@@ -153,6 +153,35 @@ class TerminalTests {
         assertThat(mode(Path.of("/etc/passwd"))).as("a link is not followed").isEqualTo(0644);
     }
 
+    @Test
+    void aHandOverIntoALiveTerminalGivesTheFolderToItAndRefusesALinkItPlantedUnderThatName() throws Exception {
+        Path dir = workDir();
+        Path outside = Files.createTempDirectory("coderunner-hand-over-outside");
+        Path prepared = Files.createTempDirectory("coderunner-hand-over");
+        Files.createDirectories(prepared.resolve("src"));
+        Files.writeString(prepared.resolve("src/main.py"), "print(1)");
+        Screen screen = new Screen();
+        try (Terminal terminal = open(dir, screen)) {
+            terminal.write(("ln -s " + outside + " repo; echo planted-$((3+4))\r").getBytes(StandardCharsets.UTF_8));
+            screen.waitFor("planted-7");
+            assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> terminal.handOver(prepared, "repo")))
+                    .isInstanceOf(java.nio.file.FileAlreadyExistsException.class);
+            try (Stream<Path> left = Files.list(outside)) {
+                assertThat(left.toList()).as("nothing lands behind the link").isEmpty();
+            }
+
+            terminal.handOver(prepared, "clone");
+            terminal.write("echo changed >> clone/src/main.py && echo edited-$((4+4))\r".getBytes(StandardCharsets.UTF_8));
+            screen.waitFor("edited-8");
+        }
+        assertThat(Files.readString(dir.resolve("clone/src/main.py"))).isEqualTo("print(1)changed\n");
+        assertThat(Files.getAttribute(dir.resolve("clone/src/main.py"), "unix:uid", LinkOption.NOFOLLOW_LINKS)).as("taken back").isEqualTo(0);
+        assertThat(Files.isSymbolicLink(dir.resolve("repo"))).isTrue();
+        io.coderunner.engine.files.HostileTree.delete(dir);
+        io.coderunner.engine.files.HostileTree.delete(outside);
+        io.coderunner.engine.files.HostileTree.delete(prepared);
+    }
+
     private static int mode(Path path) throws java.io.IOException {
         return (Integer) Files.getAttribute(path, "unix:mode", java.nio.file.LinkOption.NOFOLLOW_LINKS) & 07777;
     }

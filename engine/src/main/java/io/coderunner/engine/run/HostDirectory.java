@@ -2,21 +2,17 @@ package io.coderunner.engine.run;
 
 import io.coderunner.engine.SandboxException;
 import io.coderunner.engine.SourceFile;
+import io.coderunner.engine.files.HostileTree;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.PosixFileAttributeView;
-import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
@@ -45,25 +41,27 @@ final class HostDirectory {
             throw new SandboxException("cannot prepare the work directory " + dir + ": " + e.getMessage(), e);
         }
         if (uid != null) {
-            chownTree(dir, uid, false);
+            chownTree(dir, List.of(), uid, false);
         }
     }
 
-    /** Gives a tree inside a lent directory to the same uid. */
-    static void lendTree(Path path, Integer uid) {
+    /** Gives the tree {@code steps} inside a lent directory to the same uid, never through a link. */
+    static void lendTree(Path dir, List<String> steps, Integer uid) {
         if (uid != null) {
-            chownTree(path, uid, false);
+            chownTree(dir, steps, uid, false);
         }
     }
 
     /**
      * Takes the directory back for the server once no process of the sandbox is left, with modes
      * made plain: setuid, setgid and sticky bits and group or other write permission a program set
-     * do not survive on the host. No process of the sandbox is left to swap anything mid-walk.
+     * do not survive on the host. The top folder is taken back first: should the walk be refused
+     * (a tree deeper than {@link HostileTree#MAX_DEPTH}), what is left in it stays out of the slot
+     * uid's reach behind a folder of the server's that only it may enter.
      */
     static void reclaim(Path dir, Integer uid) {
         if (uid != null && Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
-            chownTree(dir, SERVER_UID, true);
+            chownTree(dir, List.of(), SERVER_UID, true);
         }
     }
 
@@ -92,51 +90,21 @@ final class HostDirectory {
         }
     }
 
-    private static void chownTree(Path dir, int uid, boolean plainModes) {
-        try {
-            // A folder is given away only after everything in it: once the sandbox owns a folder it
-            // may replace what is in it (with a link to /etc, say), and the walk must be past it by then.
-            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
-                    chown(d, uid);
-                    if (plainModes) {
-                        plainMode(d);
-                    }
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                    chown(file, uid);
-                    if (plainModes && !attrs.isSymbolicLink()) {
-                        plainMode(file);
-                    }
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult visitFileFailed(Path file, IOException e) {
-                    // Gone while we walked (a program still writing): nothing to give.
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (IOException e) {
-            throw new SandboxException("cannot change the owner of " + dir + ": " + e.getMessage(), e);
-        }
-    }
-
     /**
-     * Rewrites the mode without group and other write; chmod(2) with only the nine permission bits
-     * also clears setuid, setgid and sticky, which Java's permission sets cannot even express.
+     * Walks from opened folders ({@link HostileTree}), not by path: a program of another sandbox (a
+     * terminal in the same project) or one not yet reaped could swap a folder for a link to the
+     * host's /etc between a path being checked and being used, and an lchown or chmod by path
+     * follows every link on the way but the last.
      */
-    private static void plainMode(Path path) throws IOException {
-        PosixFileAttributeView view = Files.getFileAttributeView(path, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
-        Set<PosixFilePermission> modes = EnumSet.noneOf(PosixFilePermission.class);
-        modes.addAll(view.readAttributes().permissions());
-        modes.remove(PosixFilePermission.GROUP_WRITE);
-        modes.remove(PosixFilePermission.OTHERS_WRITE);
-        view.setPermissions(modes);
+    private static void chownTree(Path dir, List<String> steps, int uid, boolean plainModes) {
+        try {
+            HostileTree.changeOwner(dir, steps, uid);
+            if (plainModes) {
+                HostileTree.normaliseModes(dir);
+            }
+        } catch (UncheckedIOException | HostileTree.TreeTooLargeException e) {
+            throw new SandboxException("cannot change the owner of the work directory: " + e.getMessage(), e);
+        }
     }
 
     private static void chown(Path path, int uid) throws IOException {

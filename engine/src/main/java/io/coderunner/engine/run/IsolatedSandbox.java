@@ -293,6 +293,10 @@ public final class IsolatedSandbox implements Sandbox {
                 }
                 try {
                     HostDirectory.reclaim(spec.workDir(), uid);
+                } catch (SandboxException e) {
+                    // A tree too deep to walk, an immutable file: the top folder is the server's
+                    // again all the same (see reclaim), and ending the terminal must not fail.
+                    log.error("The terminal's work directory was not wholly taken back: {}", e.getMessage());
                 } finally {
                     directoriesInUse.remove(spec.workDir());
                     terminalSlots.give(number);

@@ -32,6 +32,8 @@ final class PtyTerminal implements Terminal {
     private final Runnable release;
     private final CompletableFuture<Integer> exited = new CompletableFuture<>();
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** Held by a hand-over and by the close that marks the end: one of them comes wholly first. */
+    private final Object handing = new Object();
     private final OutputStream input;
     private final Integer uid;
 
@@ -102,13 +104,14 @@ final class PtyTerminal implements Terminal {
     }
 
     @Override
-    public void adopt(java.nio.file.Path path) {
-        java.nio.file.Path normal = path.toAbsolutePath().normalize();
-        if (!normal.startsWith(spec.workDir()) || normal.equals(spec.workDir())) {
-            throw new io.coderunner.engine.SandboxException("only a path inside the terminal's work directory can be given to it");
-        }
-        if (!closed.get()) {
-            HostDirectory.lendTree(normal, uid);
+    public void handOver(java.nio.file.Path prepared, String name) throws java.io.IOException {
+        synchronized (handing) {
+            // Given while still the server's alone, so no program can change it during the walk;
+            // once the terminal has ended its directory is the server's again and so is the folder.
+            if (!closed.get()) {
+                HostDirectory.lendTree(prepared, java.util.List.of(), uid);
+            }
+            io.coderunner.engine.files.HostileTree.moveInto(prepared, spec.workDir(), name);
         }
     }
 
@@ -119,8 +122,10 @@ final class PtyTerminal implements Terminal {
 
     @Override
     public void close() {
-        if (!closed.compareAndSet(false, true)) {
-            return;
+        synchronized (handing) {
+            if (!closed.compareAndSet(false, true)) {
+                return;
+            }
         }
         try {
             cgroup.killAll();

@@ -1,21 +1,16 @@
 package io.coderunner.server.environments;
 
-import io.coderunner.server.system.HostileTree;
+import io.coderunner.engine.files.HostileTree;
+import io.coderunner.engine.files.TreeCopy;
 import io.coderunner.server.system.CodeRunnerSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.stereotype.Component;
 
 /**
@@ -55,21 +50,15 @@ class EnvironmentDirectories {
     }
 
     /**
-     * Copies an environment exactly (links as links, owners, modes, times, special files) with the
-     * system's cp: Java's file API would follow or refuse the special files an install may leave.
+     * Copies an environment (folders, files, links as links, owners, modes, times) for an install
+     * to change, at most {@code maxBytes} of it. The tree is what an install wrote: it is read from
+     * opened folders, never through a link and never opening a FIFO ({@link TreeCopy}).
      */
-    void copy(Path from, Path to) throws IOException {
-        Process cp = new ProcessBuilder("cp", "-a", "--", from.toString(), to.toString()).redirectErrorStream(true).start();
+    void copy(Path from, Path to, long maxBytes) throws IOException {
         try {
-            String output = new String(cp.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!cp.waitFor(10, TimeUnit.MINUTES) || cp.exitValue() != 0) {
-                cp.destroyForcibly();
-                throw new IOException("copying " + from + " failed: " + output.strip());
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            cp.destroyForcibly();
-            throw new IOException("interrupted while copying " + from);
+            TreeCopy.copy(from, to, maxBytes);
+        } catch (TreeCopy.CopyTooLargeException | HostileTree.TreeTooLargeException e) {
+            throw new IOException("the environment cannot be copied for the change: " + e.getMessage(), e);
         }
     }
 

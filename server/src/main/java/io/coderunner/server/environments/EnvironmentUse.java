@@ -122,10 +122,20 @@ class EnvironmentUse {
                     throw new ConflictException("environment " + name + " is in use by " + state.runs + " running program"
                             + (state.runs == 1 ? "" : "s") + "; delete it when they have ended");
                 }
-                delete.run();
                 state.deleted = true;
             }
-            directories.deleteAll(id);
+            // Files first, while no run can enter (deleted is set): a deletion that fails keeps the
+            // row, so the environment is still listed, says why, and can be deleted again.
+            try {
+                directories.deleteAll(id);
+            } catch (java.io.UncheckedIOException | io.coderunner.engine.files.HostileTree.TreeTooLargeException e) {
+                synchronized (state) {
+                    state.deleted = false;
+                }
+                throw new ConflictException("environment " + name + "'s files could not all be deleted (" + e.getMessage()
+                        + "); try again");
+            }
+            delete.run();
             // Ids may come back (SQLite reuses the highest one): a new environment starts afresh.
             states.remove(id, state);
         } finally {

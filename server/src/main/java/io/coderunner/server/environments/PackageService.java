@@ -146,7 +146,7 @@ class PackageService {
             Path copy = directories.generation(environment.id(), next);
             directories.delete(copy);
             try {
-                directories.copy(current, copy);
+                directories.copy(current, copy, settings.diskBytes());
             } catch (IOException e) {
                 directories.delete(copy);
                 throw new UncheckedIOException(e);

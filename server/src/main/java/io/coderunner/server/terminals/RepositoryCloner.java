@@ -5,6 +5,7 @@ import io.coderunner.engine.Sandbox;
 import io.coderunner.engine.SandboxException;
 import io.coderunner.engine.Terminal;
 import io.coderunner.engine.TerminalSpec;
+import io.coderunner.engine.files.HostileTree;
 import io.coderunner.engine.language.LanguageRegistry;
 import io.coderunner.server.accounts.Accounts;
 import io.coderunner.server.accounts.Tier;
@@ -35,8 +36,8 @@ import org.springframework.stereotype.Component;
 /**
  * Clones a public git repository into a session's files (seed 003's clone-repo). git runs inside
  * the sandbox, with the network, so only for tiers that allow it; it clones into a directory of its
- * own beside the session, and the clone is then moved into the session's files and given to its
- * terminal. Only https URLs of a plain form are taken (no credentials, options or local paths).
+ * own beside the session, and the clone is then handed to its terminal and moved into the
+ * session's files through the opened folder ({@link Terminal#handOver}). Only https URLs of a plain form are taken (no credentials, options or local paths).
  */
 @Component
 class RepositoryCloner {
@@ -89,10 +90,18 @@ class RepositoryCloner {
             if (!Files.isDirectory(cloned, LinkOption.NOFOLLOW_LINKS)) {
                 throw new BadRequestException("git could not clone " + uri + ": " + lastLines(output));
             }
-            Files.move(cloned, target);
-            // The running terminal's processes may change the clone like their own files.
-            live.map(LiveSession::terminal).ifPresent(terminal -> terminal.adopt(target));
+            // The scratch folder is the server's alone now (git's sandbox has ended): a running
+            // terminal is given the clone there, and it is then renamed into the session's files
+            // from their opened folder, so nothing its programs do meanwhile can redirect either.
+            Terminal terminal = live.map(LiveSession::terminal).orElse(null);
+            if (terminal != null) {
+                terminal.handOver(cloned, name);
+            } else {
+                HostileTree.moveInto(cloned, workDir, name);
+            }
             return new Cloned(name, uri.toString());
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            throw new ConflictException("'" + name + "' already exists in the session's files");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot place the clone in the session's files: " + e.getMessage(), e);
         } finally {

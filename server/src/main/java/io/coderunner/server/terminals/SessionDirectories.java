@@ -1,6 +1,6 @@
 package io.coderunner.server.terminals;
 
-import io.coderunner.server.system.HostileTree;
+import io.coderunner.engine.files.HostileTree;
 import io.coderunner.server.system.CodeRunnerSettings;
 import io.coderunner.server.workspaces.Workspaces;
 import java.io.IOException;

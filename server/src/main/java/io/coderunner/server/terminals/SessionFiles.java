@@ -1,5 +1,6 @@
 package io.coderunner.server.terminals;
 
+import io.coderunner.server.system.ConflictException;
 import io.coderunner.server.system.NotFoundException;
 import io.coderunner.server.system.Timestamps;
 import io.coderunner.server.workspaces.BeneathRoot;
@@ -33,6 +34,8 @@ final class SessionFiles {
 
     /** Entries listed at most, so that a program that makes a million files cannot make a listing huge. */
     static final int MAX_ENTRIES = 5000;
+    /** Files and folders a ZIP download holds at most. */
+    static final int MAX_ZIP_ENTRIES = 100_000;
 
     record Entry(String name, String path, String type, long size, String modifiedAt) {
     }
@@ -97,11 +100,44 @@ final class SessionFiles {
         }
     }
 
-    /** Writes every plain file and folder under the root as a ZIP; links and devices are left out. */
-    static void zip(Path root, OutputStream out) throws IOException {
+    /**
+     * Answers 409 naming the limit when the files under the root are more than a ZIP download may
+     * hold ({@code maxBytes} of content, {@link #MAX_ZIP_ENTRIES} entries): asked before the
+     * download starts, while a status can still be sent.
+     */
+    static void requireZippable(Path root, long maxBytes) {
+        long[] bytes = {0};
+        long[] entries = {0};
+        BeneathRoot.walk(root, "", (path, name, attrs, folder) -> {
+            if (attrs.isRegularFile()) {
+                bytes[0] += attrs.size();
+            }
+            return ++entries[0] <= MAX_ZIP_ENTRIES && bytes[0] <= maxBytes;
+        });
+        if (entries[0] > MAX_ZIP_ENTRIES) {
+            throw new ConflictException("the session's files are more than " + MAX_ZIP_ENTRIES + " files and folders, more than a "
+                    + "ZIP download may hold: download them one by one or remove some");
+        }
+        if (bytes[0] > maxBytes) {
+            throw new ConflictException("the session's files hold more than " + maxBytes + " bytes, more than a ZIP download may "
+                    + "hold: download them one by one or remove some");
+        }
+    }
+
+    /**
+     * Writes every plain file and folder under the root as a ZIP; links and devices are left out.
+     * Files that grow past the limits while the ZIP is written end the download with an error (the
+     * client sees a broken transfer), never a ZIP silently missing part of them.
+     */
+    static void zip(Path root, OutputStream out, long maxBytes) throws IOException {
+        long[] room = {maxBytes};
+        long[] entries = {0};
         try (ZipOutputStream zip = new ZipOutputStream(out)) {
             try {
                 BeneathRoot.walk(root, "", (path, name, attrs, folder) -> {
+                    if (++entries[0] > MAX_ZIP_ENTRIES) {
+                        throw new IOException("more than " + MAX_ZIP_ENTRIES + " files and folders: the download was stopped");
+                    }
                     if (attrs.isDirectory() && !attrs.isSymbolicLink()) {
                         zip.putNextEntry(new ZipEntry(path + "/"));
                         zip.closeEntry();
@@ -115,7 +151,7 @@ final class SessionFiles {
                         }
                         try (InputStream in = Channels.newInputStream(channel)) {
                             zip.putNextEntry(new ZipEntry(path));
-                            in.transferTo(zip);
+                            room[0] -= in.transferTo(new BoundedOutputStream(zip, room[0]));
                             zip.closeEntry();
                         }
                     }
@@ -124,6 +160,35 @@ final class SessionFiles {
             } catch (UncheckedIOException e) {
                 throw e.getCause();
             }
+        }
+    }
+
+    /** Passes at most {@code room} bytes on; one more fails the download. */
+    private static final class BoundedOutputStream extends java.io.FilterOutputStream {
+        private long room;
+
+        BoundedOutputStream(OutputStream out, long room) {
+            super(out);
+            this.room = room;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) throws IOException {
+            if (length > room) {
+                throw new IOException("the files grew past the ZIP download's limit while it was written: the download was stopped");
+            }
+            room -= length;
+            out.write(bytes, offset, length);
+        }
+
+        @Override
+        public void close() {
+            // The ZIP stays open for the next entry.
         }
     }
 

@@ -169,13 +169,14 @@ class TerminalController {
 
     @GetMapping("/ccresearch/sessions/{id}/download-zip")
     @SignedInUser
-    @Operation(summary = "Download the session's files as a ZIP (links are left out)")
+    @Operation(summary = "Download the session's files as a ZIP (links are left out); 409 when they are more than a ZIP may hold")
     ResponseEntity<StreamingResponseBody> zip(@AuthenticationPrincipal Caller caller, @PathVariable("id") String id) {
         Path root = workDir(caller, id);
+        SessionFiles.requireZippable(root, settings.zipBytes());
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename("session-" + id + ".zip").build().toString())
                 .contentType(MediaType.parseMediaType("application/zip"))
-                .body(out -> SessionFiles.zip(root, out));
+                .body(out -> SessionFiles.zip(root, out, settings.zipBytes()));
     }
 
     @PostMapping("/ccresearch/sessions/{id}/clone-repo")

@@ -267,15 +267,26 @@ class TerminalSessions {
         return Optional.ofNullable(live.get(id));
     }
 
-    /** Ends the session, kills its processes, and removes it with its own files and log. */
+    /**
+     * Ends the session, kills its processes, and removes it with its own files and log. Files
+     * first, held out of use meanwhile: a terminal still ending (or a run in them) makes this a
+     * 409, and so does a deletion that fails; either way the session stays listed to retry.
+     */
     void delete(Caller caller, String id) {
         SessionStore.Session session = owned(caller, id);
         LiveSession running = live.get(id);
         if (running != null) {
             end(running, SessionStatus.TERMINATED, "deleted");
         }
+        Path ownFiles = session.project() == null ? directories.sessionDir(id).resolve("work") : null;
+        try (Sandbox.DirectoryHold held = ownFiles == null ? () -> { } : sandbox.holdDirectory(ownFiles)) {
+            directories.delete(id);
+        } catch (DirectoryInUseException e) {
+            throw new ConflictException("the session's files are still in use (its terminal is ending): try again in a moment");
+        } catch (java.io.UncheckedIOException | io.coderunner.engine.files.HostileTree.TreeTooLargeException e) {
+            throw new ConflictException("the session's files could not all be deleted (" + e.getMessage() + "); try again");
+        }
         store.delete(id);
-        directories.delete(id);
         events.publishEvent(AuditEvent.success(caller.userId(), caller.username(), "delete_terminal_session", "terminal_session",
                 id, session.title()));
     }

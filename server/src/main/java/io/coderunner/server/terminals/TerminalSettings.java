@@ -14,10 +14,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param cloneTimeoutSeconds longest a git clone may take
  * @param uploadMb          most a session's uploaded files may hold together, by tier level
  * @param maxLiveSessions   terminal sessions going at once on the whole server, whoever's (each holds processes)
+ * @param zipMb             most a ZIP download of a session's files may hold (file content before compression)
  */
 @ConfigurationProperties("coderunner.terminals")
 record TerminalSettings(Integer logKib, Integer previewKib, Long reaperIntervalMs, Integer cloneTimeoutSeconds,
-                        Map<Integer, Integer> uploadMb, Integer maxLiveSessions) {
+                        Map<Integer, Integer> uploadMb, Integer maxLiveSessions, Integer zipMb) {
 
     TerminalSettings {
         logKib = logKib == null ? 1024 : logKib;
@@ -30,6 +31,10 @@ record TerminalSettings(Integer logKib, Integer previewKib, Long reaperIntervalM
         }
         uploadMb = Map.copyOf(merged);
         maxLiveSessions = maxLiveSessions == null ? 50 : maxLiveSessions;
+        zipMb = zipMb == null ? 512 : zipMb;
+        if (zipMb < 1) {
+            throw new IllegalArgumentException("coderunner.terminals.zip-mb must be at least 1, was " + zipMb);
+        }
         if (maxLiveSessions < 1) {
             throw new IllegalArgumentException("coderunner.terminals.max-live-sessions must be at least 1, was " + maxLiveSessions);
         }
@@ -45,6 +50,10 @@ record TerminalSettings(Integer logKib, Integer previewKib, Long reaperIntervalM
 
     long previewBytes() {
         return previewKib * 1024L;
+    }
+
+    long zipBytes() {
+        return zipMb * 1024L * 1024L;
     }
 
     long uploadBytes(int level) {

@@ -1,7 +1,7 @@
 package io.coderunner.server.workspaces;
 
 import io.coderunner.server.system.BadRequestException;
-import io.coderunner.server.system.HostileTree;
+import io.coderunner.engine.files.HostileTree;
 import io.coderunner.server.system.NotFoundException;
 import java.io.IOException;
 import java.io.UncheckedIOException;

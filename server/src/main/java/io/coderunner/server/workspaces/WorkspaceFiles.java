@@ -1,6 +1,6 @@
 package io.coderunner.server.workspaces;
 
-import io.coderunner.server.system.HostileTree;
+import io.coderunner.engine.files.HostileTree;
 import io.coderunner.server.system.BadRequestException;
 import io.coderunner.server.system.CodeRunnerSettings;
 import io.coderunner.server.system.ConflictException;
@@ -78,11 +78,19 @@ class WorkspaceFiles {
         if (dir.equals(projectRoot)) {
             throw new BadRequestException("path is required");
         }
+        createFolders(projectRoot, relative, BeneathRoot.steps(projectRoot, relative));
+    }
+
+    /**
+     * Makes the folders on the way, each from its opened parent ({@link HostileTree#createFolders}):
+     * a link a program put there, even a moment ago, answers 409 and is never followed.
+     */
+    private static void createFolders(Path projectRoot, String relative, List<String> steps) {
         try {
-            if (Files.exists(dir, LinkOption.NOFOLLOW_LINKS) && !SafePaths.isPlainDirectory(dir)) {
-                throw new ConflictException("a file named '" + relative + "' is in the way");
-            }
-            Files.createDirectories(dir);
+            HostileTree.createFolders(projectRoot, steps);
+        } catch (java.nio.file.FileSystemException e) {
+            throw new ConflictException("a file or a symbolic link is in the way of '" + relative + "' ("
+                    + e.getFile() + ": " + e.getReason() + "); links are not followed");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -94,11 +102,8 @@ class WorkspaceFiles {
         if (file.equals(projectRoot) || SafePaths.isPlainDirectory(file)) {
             throw new BadRequestException("path must name a file: '" + relative + "'");
         }
-        try {
-            Files.createDirectories(file.getParent());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        List<String> steps = BeneathRoot.steps(projectRoot, relative);
+        createFolders(projectRoot, relative, steps.subList(0, steps.size() - 1));
         return BeneathRoot.write(projectRoot, projectRoot.relativize(file).toString(), content);
     }
 
@@ -127,8 +132,8 @@ class WorkspaceFiles {
     /** Bytes used by everything under {@code dir}. */
     long usage(Path dir) {
         try {
-            return io.coderunner.server.system.HostileTree.size(dir);
-        } catch (io.coderunner.server.system.HostileTree.TreeTooLargeException e) {
+            return io.coderunner.engine.files.HostileTree.size(dir);
+        } catch (io.coderunner.engine.files.HostileTree.TreeTooLargeException e) {
             throw new BadRequestException(e.getMessage());
         }
     }

@@ -73,7 +73,7 @@ class WorkspaceService {
         } catch (DirectoryInUseException e) {
             throw new io.coderunner.server.system.ConflictException("project '" + project.name() + "' is in use by a run or a "
                     + "terminal session: end the session or wait for the run, then delete it");
-        } catch (java.io.UncheckedIOException | io.coderunner.server.system.HostileTree.TreeTooLargeException e) {
+        } catch (java.io.UncheckedIOException | io.coderunner.engine.files.HostileTree.TreeTooLargeException e) {
             throw new io.coderunner.server.system.ConflictException("the project's files could not all be deleted ("
                     + e.getMessage() + "); try again when no run or terminal uses them");
         }

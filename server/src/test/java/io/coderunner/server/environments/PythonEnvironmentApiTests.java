@@ -187,6 +187,58 @@ class PythonEnvironmentApiTests extends ServerTest {
     }
 
     @Test
+    void anInstallCopiesAnEnvironmentWithPlantedLinksAndAFifoWithoutFollowingOrBlocking() throws Exception {
+        ApiClient user = newUser("pyplanter");
+        long id = user.postJson("/user-environments", Map.of("name", "planted")).json().get("id").asLong();
+        java.nio.file.Path environment = installation.dataDir().toAbsolutePath().resolve("environments").resolve(Long.toString(id));
+        java.nio.file.Path current;
+        try (java.util.stream.Stream<java.nio.file.Path> generations = java.nio.file.Files.list(environment)) {
+            current = generations.filter(p -> p.getFileName().toString().matches("g\\d+")).findFirst().orElseThrow();
+        }
+        java.nio.file.Path outside = java.nio.file.Files.createTempDirectory("environment-outside");
+        java.nio.file.Files.writeString(outside.resolve("canary"), "do not touch");
+        // What an install script could leave: links out of the tree, a FIFO.
+        java.nio.file.Files.createSymbolicLink(current.resolve("escape"), outside);
+        java.nio.file.Files.createSymbolicLink(current.resolve("lib").resolve("host-etc"), java.nio.file.Path.of("/etc"));
+        assertThat(new ProcessBuilder("mkfifo", current.resolve("pipe").toString()).start().waitFor()).isZero();
+
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(120), () -> {
+            ApiClient.Response installed = user.postJson("/environments/planted/packages/install", Map.of("packages", List.of("crgreet==1.0")));
+            assertThat(installed.status()).as(installed.body()).isEqualTo(200);
+            assertThat(installed.json().get("success").asBoolean()).as(installed.body()).isTrue();
+        });
+        java.nio.file.Path next;
+        try (java.util.stream.Stream<java.nio.file.Path> generations = java.nio.file.Files.list(environment)) {
+            next = generations.filter(p -> p.getFileName().toString().matches("g\\d+")).findFirst().orElseThrow();
+        }
+        assertThat(next).isNotEqualTo(current);
+        assertThat(java.nio.file.Files.readSymbolicLink(next.resolve("escape"))).isEqualTo(outside);
+        assertThat(java.nio.file.Files.isSymbolicLink(next.resolve("lib").resolve("host-etc"))).isTrue();
+        assertThat(next.resolve("pipe")).doesNotExist();
+        try (java.util.stream.Stream<java.nio.file.Path> left = java.nio.file.Files.list(outside)) {
+            assertThat(left.map(p -> p.getFileName().toString()).toList()).containsExactly("canary");
+        }
+        assertThat(java.nio.file.Files.readString(outside.resolve("canary"))).isEqualTo("do not touch");
+        assertThat(packages(user, "planted")).containsEntry("crgreet", "1.0");
+
+        // A file nothing may remove (immutable): deleting fails, says why, and the environment stays.
+        java.nio.file.Path stuck = next.resolve("stuck");
+        java.nio.file.Files.writeString(stuck, "x");
+        assertThat(new ProcessBuilder("chattr", "+i", stuck.toString()).start().waitFor()).isZero();
+        try {
+            ApiClient.Response refused = user.delete("/user-environments/" + id);
+            assertThat(refused.status()).isEqualTo(409);
+            assertThat(refused.detail()).contains("could not all be deleted");
+            assertThat(user.get("/user-environments/" + id).status()).isEqualTo(200);
+        } finally {
+            assertThat(new ProcessBuilder("chattr", "-i", stuck.toString()).start().waitFor()).isZero();
+        }
+        assertThat(user.delete("/user-environments/" + id).status()).isEqualTo(200);
+        assertThat(environment).doesNotExist();
+        io.coderunner.engine.files.HostileTree.delete(outside);
+    }
+
+    @Test
     void anEnvironmentInUseIsNotDeleted() throws InterruptedException {
         ApiClient user = newUser("pybusy");
         long id = user.postJson("/user-environments", Map.of("name", "busy")).json().get("id").asLong();

@@ -17,10 +17,24 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /** Terminal sessions end to end: real HTTP, a real WebSocket client, bash in the real sandbox. */
 class TerminalApiTests extends ServerTest {
+
+    @Autowired
+    io.coderunner.server.system.CodeRunnerSettings settings;
+
+    private java.nio.file.Path workOf(String id) {
+        return settings.dataDir().toAbsolutePath().resolve("terminals").resolve(id).resolve("work");
+    }
+
+    private static void run(String... command) throws Exception {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor()).as(String.join(" ", command) + ": " + output).isZero();
+    }
 
     record User(ApiClient api, String token) {
     }
@@ -206,6 +220,77 @@ class TerminalApiTests extends ServerTest {
         assertThat(api.get("/ccresearch/share/" + token + "/files?path=etc-link").status()).isEqualTo(404);
         assertThat(api.get("/ccresearch/share/" + token + "/files?path=../..").status()).isEqualTo(400);
         owner.api().delete(base);
+    }
+
+    @Test
+    void aZipDownloadOverItsLimitAnswers409NamingItAndAFifoNeverBlocksIt() throws Exception {
+        User owner = user("zipper");
+        String id = create(owner, Map.of("title", "zip"));
+        String base = "/ccresearch/sessions/" + id;
+        java.nio.file.Path work = workOf(id);
+        // Sparse: more than the limit by its size, nothing on the disk.
+        try (java.io.RandomAccessFile big = new java.io.RandomAccessFile(work.resolve("big.bin").toFile(), "rw")) {
+            big.setLength(513L * 1024 * 1024);
+        }
+        ApiClient.Response refused = owner.api().get(base + "/download-zip");
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.detail()).contains(Long.toString(512L * 1024 * 1024) + " bytes");
+
+        java.nio.file.Files.delete(work.resolve("big.bin"));
+        run("mkfifo", work.resolve("pipe").toString());
+        java.nio.file.Files.writeString(work.resolve("ok.txt"), "fine");
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(20), () -> {
+            HttpResponse<byte[]> zip = java.net.http.HttpClient.newHttpClient().send(owner.api().request(base + "/download-zip").GET().build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(zip.statusCode()).isEqualTo(200);
+            List<String> names = new ArrayList<>();
+            try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip.body()))) {
+                for (ZipEntry entry; (entry = in.getNextEntry()) != null; ) {
+                    names.add(entry.getName());
+                }
+            }
+            assertThat(names).contains("ok.txt").doesNotContain("pipe");
+        });
+        owner.api().delete(base);
+    }
+
+    @Test
+    void deletingALiveSessionWithAHostileTreeEndsItFirstAndAFailedDeletionKeepsTheSession() throws Exception {
+        java.nio.file.Path outside = java.nio.file.Files.createTempDirectory("session-outside");
+        java.nio.file.Files.writeString(outside.resolve("canary"), "do not touch");
+        User owner = user("deleter");
+        String id = create(owner, Map.of("title", "hostile"));
+        TerminalClient terminal = TerminalClient.connect(port, id, owner.token());
+        terminal.type("mkfifo pipe; ln -s " + outside + " out; sleep " + marker() + " & echo made-$((2+3))\r");
+        terminal.waitFor("made-5");
+        // 1,500 levels, deeper than any walk goes, as a program could nest them (made from here: faster).
+        run("python3", "-c", "import os, sys\nos.chdir(sys.argv[1])\nfor _ in range(1500):\n    os.mkdir('d'); os.chdir('d')\n",
+                workOf(id).toString());
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(30), () ->
+                assertThat(owner.api().delete("/ccresearch/sessions/" + id).status()).isEqualTo(200));
+        assertThat(owner.api().get("/ccresearch/sessions/detail/" + id).status()).isEqualTo(404);
+        assertThat(workOf(id)).doesNotExist();
+        assertThat(java.nio.file.Files.readString(outside.resolve("canary"))).isEqualTo("do not touch");
+        io.coderunner.engine.files.HostileTree.delete(outside);
+
+        // A file nothing may remove (immutable): the deletion fails, says why, and the session stays.
+        String kept = create(owner, Map.of("title", "kept"));
+        TerminalClient second = TerminalClient.connect(port, kept, owner.token());
+        second.type("echo x > stuck; exit\r");
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() ->
+                owner.api().get("/ccresearch/sessions/detail/" + kept).json().get("status").asString().equals("terminated"));
+        java.nio.file.Path stuck = workOf(kept).resolve("stuck");
+        run("chattr", "+i", stuck.toString());
+        try {
+            ApiClient.Response refused = owner.api().delete("/ccresearch/sessions/" + kept);
+            assertThat(refused.status()).as(refused.body()).isEqualTo(409);
+            assertThat(refused.detail()).contains("could not all be deleted");
+            assertThat(owner.api().get("/ccresearch/sessions/detail/" + kept).status()).isEqualTo(200);
+        } finally {
+            run("chattr", "-i", stuck.toString());
+        }
+        assertThat(owner.api().delete("/ccresearch/sessions/" + kept).status()).isEqualTo(200);
+        assertThat(owner.api().get("/ccresearch/sessions/detail/" + kept).status()).isEqualTo(404);
     }
 
     @Test

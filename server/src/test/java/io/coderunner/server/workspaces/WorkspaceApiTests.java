@@ -21,6 +21,13 @@ class WorkspaceApiTests extends ServerTest {
     @Autowired
     CodeRunnerSettings settings;
 
+    /** Makes the project through the API; its folder on the host, where a program's files would be. */
+    private Path newProject(ApiClient user, String name) {
+        long id = user.get("/users/me").json().get("id").asLong();
+        user.postJson("/workspace/projects", Map.of("name", name));
+        return settings.dataDir().toAbsolutePath().resolve("workspaces").resolve(Long.toString(id)).resolve(name);
+    }
+
     private static String q(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
@@ -89,9 +96,7 @@ class WorkspaceApiTests extends ServerTest {
     @Test
     void symbolicLinksAreNeverFollowed() throws Exception {
         ApiClient user = newUser("linker");
-        long id = user.get("/users/me").json().get("id").asLong();
-        user.postJson("/workspace/projects", Map.of("name", "links"));
-        Path root = settings.dataDir().toAbsolutePath().resolve("workspaces").resolve(Long.toString(id)).resolve("links");
+        Path root = newProject(user, "links");
         Files.createSymbolicLink(root.resolve("passwd"), Path.of("/etc/passwd"));
         Files.createSymbolicLink(root.resolve("etc"), Path.of("/etc"));
 
@@ -107,11 +112,48 @@ class WorkspaceApiTests extends ServerTest {
     }
 
     @Test
+    void aParentFolderSwappedForALinkWhileAFileIsSavedNeverLeadsOutside() throws Exception {
+        ApiClient user = newUser("swapper");
+        Path root = newProject(user, "swap");
+        Path outside = Files.createTempDirectory("swap-outside");
+        Path dir = Files.createDirectory(root.resolve("dir"));
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread swapper = Thread.ofPlatform().start(() -> {
+            Path real = root.resolve("dir.real");
+            while (!stop.get()) {
+                try {
+                    Files.move(dir, real, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                    Files.createSymbolicLink(dir, outside);
+                    Thread.onSpinWait();
+                    Files.delete(dir);
+                    Files.move(real, dir, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                } catch (java.io.IOException e) {
+                    // The server made or refused something meanwhile: again.
+                }
+            }
+        });
+        java.util.Set<Integer> statuses = new java.util.TreeSet<>();
+        try {
+            for (int i = 0; i < 150; i++) {
+                statuses.add(user.putJson("/workspace/projects/swap/data/content",
+                        Map.of("path", "dir/sub" + i + "/deeper/new.txt", "content", "x")).status());
+                statuses.add(user.postJson("/workspace/projects/swap/data/folder", Map.of("path", "dir/f" + i + "/g")).status());
+            }
+        } finally {
+            stop.set(true);
+            swapper.join();
+        }
+        assertThat(statuses).allMatch(status -> status < 300 || status == 404 || status == 409);
+        try (java.util.stream.Stream<Path> left = Files.list(outside)) {
+            assertThat(left.toList()).isEmpty();
+        }
+        Files.delete(outside);
+    }
+
+    @Test
     void fifosAreRefusedQuicklyAndDeepProjectsAreDeleted() throws Exception {
         ApiClient user = newUser("fifo-maker");
-        long id = user.get("/users/me").json().get("id").asLong();
-        user.postJson("/workspace/projects", Map.of("name", "fifo"));
-        Path root = settings.dataDir().toAbsolutePath().resolve("workspaces").resolve(Long.toString(id)).resolve("fifo");
+        Path root = newProject(user, "fifo");
         assertThat(new ProcessBuilder("mkfifo", root.resolve("main.py").toString()).start().waitFor()).isZero();
         assertThat(new ProcessBuilder("python3", "-c",
                 "import os, sys\nos.chdir(sys.argv[1])\nfor _ in range(1500):\n    os.mkdir('d'); os.chdir('d')\n", root.toString()).start().waitFor()).isZero();

@@ -1,4 +1,4 @@
-package io.coderunner.server.system;
+package io.coderunner.engine.files;
 
 import com.sun.jna.LastErrorException;
 import com.sun.jna.Library;
@@ -77,8 +77,17 @@ final class OpenedFiles {
         }
     }
 
+    /** Refuses anything but one plain name: no '/', not '.' or '..', not empty. */
+    static void requirePlainName(String name) throws FileSystemException {
+        if (name.isEmpty() || name.contains("/") || name.equals(".") || name.equals("..")) {
+            throw new FileSystemException(name, null, "not a plain name");
+        }
+    }
+
     private static int openat(int dirfd, String name, int flags) throws IOException {
-        if (name.isEmpty() || (dirfd != AT_FDCWD && (name.contains("/") || name.equals(".") || name.equals("..")))) {
+        if (dirfd != AT_FDCWD) {
+            requirePlainName(name);
+        } else if (name.isEmpty()) {
             throw new FileSystemException(name, null, "not a plain name");
         }
         try {

@@ -1,4 +1,4 @@
-package io.coderunner.server.system;
+package io.coderunner.engine.files;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -59,7 +59,7 @@ public final class HostileTree {
 
     /** An opened folder of a walk. */
     public static final class Folder {
-        private final int fd;
+        final int fd;
 
         private Folder(int fd) {
             this.fd = fd;
@@ -312,6 +312,92 @@ public final class HostileTree {
             }
             return true;
         });
+    }
+
+    /**
+     * Gives the folder {@code steps} under the trusted {@code root}, and everything in it, to
+     * {@code uid} (its group too). Each entry is changed as itself from its opened folder
+     * ({@code lchown} of {@code /proc/self/fd/<n>/name}), so a link is never followed and a folder
+     * swapped for one on the way is never entered, whichever program changes the tree meanwhile.
+     */
+    public static void changeOwner(Path root, List<String> steps, int uid) {
+        try {
+            int top = openFolder(root, steps);
+            try {
+                // The opened folder itself: its /proc entry is followed to it, never further.
+                Files.setAttribute(OpenedFiles.proc(top), "unix:uid", uid);
+                Files.setAttribute(OpenedFiles.proc(top), "unix:gid", uid);
+            } finally {
+                OpenedFiles.close(top);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        // An entry that cannot be changed (an immutable file) does not stop the others: the first
+        // such failure is told once the walk is through.
+        IOException[] failed = {null};
+        walk(root, steps, (relative, name, attrs, folder) -> {
+            try {
+                owner(OpenedFiles.proc(folder.fd).resolve(name), uid);
+            } catch (NoSuchFileException gone) {
+                // Removed since it was listed: nothing to give.
+            } catch (IOException e) {
+                failed[0] = failed[0] == null ? e : failed[0];
+            }
+            return true;
+        });
+        if (failed[0] != null) {
+            throw new UncheckedIOException(failed[0]);
+        }
+    }
+
+    private static void owner(Path entry, int uid) throws IOException {
+        Files.setAttribute(entry, "unix:uid", uid, LinkOption.NOFOLLOW_LINKS);
+        Files.setAttribute(entry, "unix:gid", uid, LinkOption.NOFOLLOW_LINKS);
+    }
+
+    /**
+     * Makes the folders {@code steps} under the trusted {@code root} where they are missing, each
+     * from its opened parent ({@code mkdirat}) and then opened with O_NOFOLLOW: a link a program put
+     * on the way is refused, never followed, also when it appears between two steps.
+     */
+    public static void createFolders(Path root, List<String> steps) throws IOException {
+        int fd = OpenedFiles.openFolder(root);
+        try {
+            for (String step : steps) {
+                int next;
+                try {
+                    next = OpenedFiles.openFolder(fd, step);
+                } catch (NoSuchFileException missing) {
+                    try {
+                        Files.createDirectory(OpenedFiles.proc(fd).resolve(step));
+                    } catch (java.nio.file.FileAlreadyExistsException raced) {
+                        // Made meanwhile: opened (or refused) just below like any other.
+                    }
+                    next = OpenedFiles.openFolder(fd, step);
+                }
+                OpenedFiles.close(fd);
+                fd = next;
+            }
+        } finally {
+            OpenedFiles.close(fd);
+        }
+    }
+
+    /**
+     * Moves the server's own folder {@code source} (one no program can change) into the folder
+     * {@code root} as {@code name}: one rename into the opened folder, refused when {@code name} is
+     * there already, be it a link, a file or a folder.
+     */
+    public static void moveInto(Path source, Path root, String name) throws IOException {
+        int fd = OpenedFiles.openFolder(root);
+        try {
+            OpenedFiles.requirePlainName(name);
+            // Without REPLACE_EXISTING the JDK refuses an existing target (a link as itself).
+            Files.move(source, OpenedFiles.proc(fd).resolve(name));
+        } finally {
+            OpenedFiles.close(fd);
+        }
     }
 
     private static final Set<PosixFilePermission> STRIPPED = Set.of(PosixFilePermission.GROUP_WRITE, PosixFilePermission.OTHERS_WRITE);

@@ -1,4 +1,4 @@
-package io.coderunner.server.system;
+package io.coderunner.engine.files;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -30,6 +30,9 @@ import org.junit.jupiter.api.Test;
  * open), trees thousands of levels deep, setuid/setgid modes. Real files, no mocks.
  */
 class HostileTreeTests {
+
+    /** A uid no one has: what the toolkit gives away must never reach outside. */
+    private static final int STRANGER = 54321;
 
     private Path base;
     private Path outside;
@@ -84,6 +87,11 @@ class HostileTreeTests {
                 ignoringRefusals(() -> HostileTree.size(root));
                 ignoringRefusals(() -> zip(root, OutputStream.nullOutputStream()));
                 ignoringRefusals(() -> HostileTree.walk(root, (relative, name, attrs, folder) -> true));
+                ignoringRefusals(() -> HostileTree.changeOwner(root, List.of(), STRANGER));
+                Path copy = base.resolve("copy-" + i);
+                ignoringRefusals(() -> TreeCopy.copy(root, copy, Long.MAX_VALUE));
+                HostileTree.delete(copy);
+                ignoringRefusals(() -> HostileTree.createFolders(root, List.of("a", "b", "made")));
                 ignoringRefusals(() -> HostileTree.delete(root));
             } finally {
                 stop.set(true);
@@ -223,6 +231,84 @@ class HostileTreeTests {
 
     // --- helpers ---
 
+    @Test
+    void changingOwnersGivesEveryEntryAsItselfAndNeverWhatALinkPointsTo() throws Exception {
+        Files.createDirectories(base.resolve("a/b"));
+        Files.writeString(base.resolve("a/b/file"), "x");
+        Files.createSymbolicLink(base.resolve("a/out"), outside);
+        Files.createSymbolicLink(base.resolve("a/canary"), outside.resolve("canary"));
+        mkfifo(base.resolve("a/fifo"));
+
+        assertTimeoutPreemptively(Duration.ofSeconds(20), () -> HostileTree.changeOwner(base, List.of(), STRANGER));
+
+        for (String entry : List.of("", "a", "a/b", "a/b/file", "a/out", "a/canary", "a/fifo")) {
+            assertThat(Files.getAttribute(base.resolve(entry), "unix:uid", LinkOption.NOFOLLOW_LINKS)).as(entry).isEqualTo(STRANGER);
+        }
+        assertThatThrownBy(() -> HostileTree.changeOwner(base, List.of("a", "out"), STRANGER)).isInstanceOf(java.io.UncheckedIOException.class);
+        assertOutsideUntouched();
+    }
+
+    @Test
+    void foldersAreCreatedStepByStepAndALinkOnTheWayIsRefused() throws Exception {
+        HostileTree.createFolders(base, List.of("x", "y", "z"));
+        assertThat(base.resolve("x/y/z")).isDirectory();
+        Files.createSymbolicLink(base.resolve("planted"), outside);
+        assertThatThrownBy(() -> HostileTree.createFolders(base, List.of("planted", "made"))).isInstanceOf(FileSystemException.class);
+        Files.createDirectory(base.resolve("p"));
+        Files.createSymbolicLink(base.resolve("p/q"), outside);
+        assertThatThrownBy(() -> HostileTree.createFolders(base, List.of("p", "q", "made"))).isInstanceOf(FileSystemException.class);
+        assertOutsideUntouched();
+    }
+
+    @Test
+    void aMoveIntoATreeRefusesALinkPlantedUnderTheTargetName() throws Exception {
+        Path prepared = Files.createDirectory(base.resolve("prepared"));
+        Files.writeString(prepared.resolve("README"), "clone");
+        Path into = Files.createDirectory(base.resolve("work"));
+        Files.createSymbolicLink(into.resolve("repo"), outside);
+
+        assertThatThrownBy(() -> HostileTree.moveInto(prepared, into, "repo")).isInstanceOf(java.nio.file.FileAlreadyExistsException.class);
+        assertThatThrownBy(() -> HostileTree.moveInto(prepared, into, "../repo")).isInstanceOf(FileSystemException.class);
+        assertThat(prepared.resolve("README")).exists();
+        assertOutsideUntouched();
+
+        Files.delete(into.resolve("repo"));
+        HostileTree.moveInto(prepared, into, "repo");
+        assertThat(Files.readString(into.resolve("repo/README"))).isEqualTo("clone");
+    }
+
+    @Test
+    void aCopyKeepsLinksAsLinksLeavesFifosOutAndIsBounded() throws Exception {
+        Path from = Files.createDirectory(base.resolve("env"));
+        Files.createDirectories(from.resolve("lib/site"));
+        Files.writeString(from.resolve("lib/site/mod.py"), "print(1)");
+        mode(from.resolve("lib/site/mod.py"), 06755);
+        Files.createSymbolicLink(from.resolve("bin"), Path.of("lib"));
+        Files.createSymbolicLink(from.resolve("etc"), outside);
+        mkfifo(from.resolve("lib/pipe"));
+        Files.setAttribute(from.resolve("lib/site/mod.py"), "unix:uid", STRANGER, LinkOption.NOFOLLOW_LINKS);
+
+        Path to = base.resolve("env-copy");
+        assertTimeoutPreemptively(Duration.ofSeconds(20), () -> TreeCopy.copy(from, to, 1024));
+
+        assertThat(Files.readString(to.resolve("lib/site/mod.py"))).isEqualTo("print(1)");
+        assertThat(modeOf(to.resolve("lib/site/mod.py"))).isEqualTo(0755);
+        assertThat(Files.getAttribute(to.resolve("lib/site/mod.py"), "unix:uid", LinkOption.NOFOLLOW_LINKS)).isEqualTo(STRANGER);
+        assertThat(Files.readSymbolicLink(to.resolve("bin"))).isEqualTo(Path.of("lib"));
+        assertThat(Files.readSymbolicLink(to.resolve("etc"))).isEqualTo(outside);
+        assertThat(to.resolve("etc/canary")).exists(); // the link, copied as a link: nothing of outside copied
+        assertThat(to.resolve("etc")).isSymbolicLink();
+        assertThat(to.resolve("lib/pipe")).doesNotExist();
+        assertOutsideUntouched();
+
+        Path tooLarge = base.resolve("too-large");
+        assertThatThrownBy(() -> TreeCopy.copy(from, tooLarge, 4)).isInstanceOf(TreeCopy.CopyTooLargeException.class);
+        Path deep = Files.createDirectory(base.resolve("deep"));
+        nest(deep, HostileTree.MAX_DEPTH + 10);
+        assertThatThrownBy(() -> TreeCopy.copy(deep, base.resolve("deep-copy"), Long.MAX_VALUE))
+                .isInstanceOf(HostileTree.TreeTooLargeException.class);
+    }
+
     private interface Action {
         void run() throws Exception;
     }
@@ -244,6 +330,10 @@ class HostileTreeTests {
         assertThat(modeOf(outside.resolve("canary"))).isEqualTo(0666);
         assertThat(modeOf(outside.resolve("inner"))).isEqualTo(0777);
         assertThat(modeOf(outside.resolve("inner/canary2"))).isEqualTo(0666);
+        for (Path path : List.of(outside, outside.resolve("canary"), outside.resolve("inner"), outside.resolve("inner/canary2"))) {
+            assertThat(Files.getAttribute(path, "unix:uid", LinkOption.NOFOLLOW_LINKS)).isNotEqualTo(STRANGER);
+        }
+        assertThat(outside.resolve("made")).doesNotExist();
     }
 
     /** A ZIP of the tree through the toolkit, as the terminal download does: the names written. */
