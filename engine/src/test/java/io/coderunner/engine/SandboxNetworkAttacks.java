@@ -40,6 +40,29 @@ public abstract class SandboxNetworkAttacks {
     protected static final String PRIVATE = "10.213.0.2";
     private static final int[] PORTS = {8080, 8081};
     private static final List<Process> listeners = new ArrayList<>();
+    /**
+     * The outside world's resolver: names ending in .crtest are the public address; others do not
+     * exist. A few lines of DNS over UDP, as a real resolver answers them.
+     */
+    private static final String RESOLVER = """
+            import socket, struct
+            s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+            s.bind(('0.0.0.0', 53))
+            while True:
+                q, peer = s.recvfrom(512)
+                i, labels = 12, []
+                while q[i]:
+                    labels.append(q[i + 1:i + 1 + q[i]].decode())
+                    i += q[i] + 1
+                question, qtype, name = q[12:i + 5], q[i + 1:i + 3], '.'.join(labels)
+                if not name.endswith('crtest'):
+                    s.sendto(q[:2] + b'\\x81\\x83' + struct.pack('>HHHH', 1, 0, 0, 0) + question, peer)
+                elif qtype == b'\\x00\\x01':
+                    answer = b'\\xc0\\x0c' + struct.pack('>HHIH', 1, 1, 60, 4) + socket.inet_aton('198.51.100.2')
+                    s.sendto(q[:2] + b'\\x81\\x80' + struct.pack('>HHHH', 1, 1, 0, 0) + question + answer, peer)
+                else:
+                    s.sendto(q[:2] + b'\\x81\\x80' + struct.pack('>HHHH', 1, 0, 0, 0) + question, peer)
+            """;
 
     /** Runs a Python program in the runtime's sandbox with these limits. */
     protected abstract RunResult run(String code, Limits limits);
@@ -69,7 +92,16 @@ public abstract class SandboxNetworkAttacks {
                     "TCP-LISTEN:" + port + ",fork,reuseaddr", "SYSTEM:echo hello")
                     .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start());
         }
-        await().atMost(Duration.ofSeconds(5)).until(() -> listening(PORTS));
+        listeners.add(new ProcessBuilder("ip", "netns", "exec", OUTSIDE, "python3", "-c", RESOLVER)
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start());
+        await().atMost(Duration.ofSeconds(5)).until(() -> listening(PORTS) && resolving());
+    }
+
+    private static boolean resolving() throws Exception {
+        Process process = new ProcessBuilder("ip", "netns", "exec", OUTSIDE, "ss", "-Huln").redirectErrorStream(true).start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        process.waitFor();
+        return out.contains(":53 ");
     }
 
     @AfterAll
@@ -218,14 +250,62 @@ public abstract class SandboxNetworkAttacks {
     }
 
     @Test
-    void aSandboxWithNetworkReadsTheHostsResolverConfiguration() throws Exception {
-        Path resolvConf = Path.of("/etc/resolv.conf");
-        assumeTrue(Files.isReadable(resolvConf), "the host has no /etc/resolv.conf");
-        RunResult result = runWithNetwork("print(open('/etc/resolv.conf').read(), end='')\n");
+    void queriesGoToTheHostsResolverThroughTheForwarderAndNoOtherPrivateResolverIsReachable() throws Exception {
+        String hostResolver = hostResolver();
+        assumeTrue(hostResolver != null, "the host has no IPv4 resolver in /etc/resolv.conf");
+        String query = "b'\\x12\\x34\\x01\\x00\\x00\\x01\\x00\\x00\\x00\\x00\\x00\\x00"
+                + "\\x07service\\x06crtest\\x00\\x00\\x01\\x00\\x01'";
+        String ask = """
+                import socket
+                def ask(name, server):
+                    u = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+                    u.settimeout(3)
+                    try:
+                        u.connect((server, 53))
+                        u.send(%s)
+                        answer = u.recv(512)
+                        print(name, 'answered', 'id' if answer[:2] == b'\\x12\\x34' else 'other', 'rcode', answer[3] & 15)
+                    except OSError as e:
+                        print(name, 'FAIL', e)
+                """.formatted(query);
+        Process onHost = new ProcessBuilder("python3", "-c", ask + "ask('host', '" + hostResolver + "')\n")
+                .redirectErrorStream(true).start();
+        String direct = new String(onHost.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        onHost.waitFor();
+        assumeTrue(direct.startsWith("host answered"), "the host's resolver does not answer: " + direct);
 
+        RunResult result = runWithNetwork(ask + """
+                print('nameserver', open('/etc/resolv.conf').read().split()[1])
+                ask('forwarder', '10.200.0.53')
+                ask('hostresolver', '%s')
+                ask('private', '%s')
+                ask('public', '%s')
+                """.formatted(hostResolver, PRIVATE, PUBLIC));
+
+        String out = result.stdout();
         assertThat(result.status()).as(result.toString()).isEqualTo(Status.OK);
-        assertThat(result.stdout()).isEqualTo(Files.readString(resolvConf));
+        // The sandbox gets the host resolver's own answer, but only through the forwarder: the resolver's
+        // address, another private resolver, are refused like any private address; a public one is
+        // reachable like any public address.
+        assertThat(out).as(out).contains("nameserver 10.200.0.53")
+                .contains(direct.replace("host answered", "forwarder answered"))
+                .contains("private FAIL").contains("public answered id rcode 0");
+        InetAddress resolver = InetAddress.getByName(hostResolver);
+        if (resolver.isSiteLocalAddress() || resolver.isLoopbackAddress() || resolver.isLinkLocalAddress()) {
+            assertThat(out).as(out).contains("hostresolver FAIL");
+        }
         assertNothingLeftOver();
+    }
+
+    /** The host's first IPv4 resolver, which pasta forwards the sandbox's queries to. */
+    private static String hostResolver() throws IOException {
+        Path resolvConf = Path.of("/etc/resolv.conf");
+        if (!Files.isReadable(resolvConf)) {
+            return null;
+        }
+        return Files.readAllLines(resolvConf).stream().map(String::strip).filter(line -> line.startsWith("nameserver "))
+                .map(line -> line.substring("nameserver ".length()).strip())
+                .filter(address -> address.matches("[0-9.]+")).findFirst().orElse(null);
     }
 
     /** No namespace, pasta or process of the runtime outlives its stage. */

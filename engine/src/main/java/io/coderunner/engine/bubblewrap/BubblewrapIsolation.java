@@ -36,7 +36,6 @@ public final class BubblewrapIsolation implements Isolation {
 
 
     /** Host files a stage allowed the network sees, where the host has them. */
-    static final List<String> RESOLVER_FILES = List.of("/etc/resolv.conf");
     static final List<String> CERTIFICATE_FILES = List.of("/etc/ssl", "/usr/share/ca-certificates");
 
     private final String bwrap;
@@ -144,15 +143,13 @@ public final class BubblewrapIsolation implements Isolation {
                 case ENVIRONMENT_WRITABLE -> args.addAll(List.of("--bind", mount.source(), mount.target()));
             }
         }
+        if (resolves(stage)) {
+            // By path: the launcher is /bin/sh, which opens descriptors 0-9 only, and those are taken.
+            // The file says only where the namespace's forwarder is; its folder lets others pass.
+            args.addAll(List.of("--ro-bind", etc.resolve(SandboxEtc.RESOLV_CONF).toString(), "/etc/resolv.conf"));
+        }
         if (stage.limits().network()) {
-            // A stage that may reach only some destinations has no DNS: their names are in its
-            // hosts file, and the host's resolver configuration is none of its business.
-            List<String> shown = new ArrayList<>();
-            if (!(stage.limits().networkAccess() instanceof NetworkAccess.Only)) {
-                shown.addAll(RESOLVER_FILES);
-            }
-            shown.addAll(CERTIFICATE_FILES);
-            for (String path : shown) {
+            for (String path : CERTIFICATE_FILES) {
                 if (onHost.test(path)) {
                     args.addAll(List.of("--ro-bind", path, path));
                 }
@@ -197,6 +194,15 @@ public final class BubblewrapIsolation implements Isolation {
                 Descriptor.read(GROUP_FD, etc.resolve("group")),
                 Descriptor.read(HOSTS_FD, hosts(stage)),
                 Descriptor.read(NSSWITCH_FD, etc.resolve("nsswitch.conf")));
+    }
+
+    /**
+     * Whether the stage gets a resolver: one with public network, whose resolv.conf names its
+     * namespace's forwarder to the host's resolver, never the host's resolver itself. A stage that
+     * may reach only some destinations has no DNS: their names are in its hosts file.
+     */
+    private static boolean resolves(Stage stage) {
+        return stage.limits().networkAccess() instanceof NetworkAccess.Public;
     }
 
     private Path hosts(Stage stage) {

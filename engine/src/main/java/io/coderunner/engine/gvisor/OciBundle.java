@@ -36,7 +36,7 @@ final class OciBundle {
      * the same bubblewrap gives (the resolver it names must be a public address: the firewall
      * refuses private ones like any other).
      */
-    private static final List<String> NETWORK_FILES = List.of("/etc/resolv.conf", "/etc/ssl", "/usr/share/ca-certificates");
+    private static final List<String> NETWORK_FILES = List.of("/etc/ssl", "/usr/share/ca-certificates");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private OciBundle() {
@@ -58,18 +58,18 @@ final class OciBundle {
                 }
             }
         }
-        boolean onlySome = stage.limits().networkAccess() instanceof NetworkAccess.Only;
         for (String name : SandboxEtc.FILES) {
             mounts.add(OciMount.readOnly(name.equals("hosts") ? hosts(etc, stage) : etc.resolve(name).toString(),
                     "/etc/" + name));
         }
+        // As under bubblewrap: a stage with public network resolves through its namespace's
+        // forwarder to the host's resolver; one that may reach only some destinations has their
+        // names in its hosts file and no resolver.
+        if (stage.limits().networkAccess() instanceof NetworkAccess.Public) {
+            mounts.add(OciMount.readOnly(etc.resolve(SandboxEtc.RESOLV_CONF).toString(), "/etc/resolv.conf"));
+        }
         if (stage.limits().network()) {
             for (String path : NETWORK_FILES) {
-                // As under bubblewrap: a stage that may reach only some destinations has their names
-                // in its hosts file and no resolver.
-                if (onlySome && path.equals("/etc/resolv.conf")) {
-                    continue;
-                }
                 if (Files.exists(Path.of(path))) {
                     mounts.add(OciMount.readOnly(path, path));
                 }

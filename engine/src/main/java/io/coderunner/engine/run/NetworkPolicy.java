@@ -14,7 +14,8 @@ import java.util.List;
  * own addresses and the private, shared and link-local ranges (databases, the API itself, cloud
  * metadata at 169.254.169.254) are refused by a firewall inside the sandbox's own network
  * namespace, because the user-mode network stack would otherwise connect to anything the host can
- * reach. An administrator may open specific private address:port pairs (a package mirror) with
+ * reach. DNS goes to the namespace's forwarder only ({@link UserModeNetwork#NAMESPACE_RESOLVER}),
+ * which pasta hands to the host's resolver. An administrator may open specific private address:port pairs (a package mirror) with
  * {@value #ALLOW_ENV}, a comma-separated list of {@code host:port} ({@code [v6]:port} for IPv6).
  *
  * <p>With {@link NetworkAccess.Only}: the listed destinations and nothing else, private or not:
@@ -121,6 +122,9 @@ public record NetworkPolicy(List<Allowed> allowed, boolean onlyAllowed) {
             return rules.append("    reject with icmpx type admin-prohibited\n")
                     .append("  }\n}\n").toString();
         }
+        // Names are resolved by the host's resolver, through pasta's forwarder at this one address
+        // and port: the sandbox neither learns nor reaches the resolver itself (often a private address).
+        rules.append("    ip daddr ").append(UserModeNetwork.NAMESPACE_RESOLVER).append(" udp dport 53 accept\n");
         List<String> v4 = new ArrayList<>(FORBIDDEN_V4);
         List<String> v6 = new ArrayList<>(FORBIDDEN_V6);
         for (InetAddress own : hostAddresses()) {

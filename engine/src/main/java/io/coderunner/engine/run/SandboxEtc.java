@@ -19,6 +19,8 @@ public final class SandboxEtc {
 
     /** The files, by name, as written into the directory given to {@link #write}. */
     public static final List<String> FILES = List.of("passwd", "group", "hosts", "nsswitch.conf");
+    /** The resolver configuration of a stage with public network (written beside {@link #FILES}). */
+    public static final String RESOLV_CONF = "resolv.conf";
 
     private static final String HOSTS = "127.0.0.1 localhost sandbox\n::1 localhost ip6-localhost\n";
 
@@ -74,6 +76,9 @@ public final class SandboxEtc {
                 + ":runner:/work:/bin/sh\nnobody:x:65534:65534:nobody:/nonexistent:/usr/sbin/nologin\n", StandardCharsets.UTF_8);
         Files.writeString(dir.resolve("group"), "runner:x:" + Stage.SANDBOX_UID + ":\nnogroup:x:65534:\n", StandardCharsets.UTF_8);
         Files.writeString(dir.resolve("hosts"), HOSTS, StandardCharsets.UTF_8);
+        // A sandbox with network resolves names through its namespace's forwarder to the host's resolver.
+        Files.writeString(dir.resolve(RESOLV_CONF), "nameserver " + UserModeNetwork.NAMESPACE_RESOLVER + "\noptions timeout:2 attempts:2\n",
+                StandardCharsets.UTF_8);
         Files.writeString(dir.resolve("nsswitch.conf"), "passwd: files\ngroup: files\nhosts: files dns\n", StandardCharsets.UTF_8);
         return dir;
     }

@@ -43,6 +43,12 @@ final class UserModeNetwork implements AutoCloseable {
     /** The sandbox's side of the link to pasta; the firewall's rules never depend on it. */
     static final String NAMESPACE_ADDRESS = "10.200.0.2";
     static final String NAMESPACE_GATEWAY = "10.200.0.1";
+    /**
+     * The resolver a sandbox with network is given (its resolv.conf): pasta forwards DNS queries
+     * to it to the host's resolver, so names resolve wherever the host's resolver is, even on a
+     * private address the firewall refuses otherwise.
+     */
+    public static final String NAMESPACE_RESOLVER = "10.200.0.53";
 
     /** The namespace's path, for {@code nsenter --net=}. */
     Path path() {
@@ -65,7 +71,9 @@ final class UserModeNetwork implements AutoCloseable {
                     // the host's own address would be the namespace itself, and an allowed mirror
                     // on it could never be reached.
                     "--address", NAMESPACE_ADDRESS, "--netmask", "24", "--gateway", NAMESPACE_GATEWAY,
-                    "--config-net", "-f", "--quiet")
+                    // DNS to this address goes to the host's first resolver (pasta reads the host's
+                    // resolv.conf); nothing else of the host is mapped.
+                    "--dns-forward", NAMESPACE_RESOLVER, "--config-net", "-f", "--quiet")
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                     .redirectError(ProcessBuilder.Redirect.DISCARD));
         } catch (IOException e) {

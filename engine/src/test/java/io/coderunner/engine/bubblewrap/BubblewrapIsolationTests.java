@@ -184,13 +184,16 @@ class BubblewrapIsolationTests {
     }
 
     @Test
-    void aStageAllowedThePublicNetworkKeepsTheLaunchersNamespaceAndSeesTheResolverAndCertificates() {
-        BwrapOptions options = options(stage(Limits.defaults().withNetwork(NetworkAccess.PUBLIC), PYTHON_MOUNTS));
+    void aStageAllowedThePublicNetworkKeepsTheLaunchersNamespaceAndSeesItsForwarderAndTheCertificates() throws IOException {
+        Stage stage = stage(Limits.defaults().withNetwork(NetworkAccess.PUBLIC), PYTHON_MOUNTS);
+        BwrapOptions options = options(stage);
 
         assertThat(options.all("--unshare-net")).isEmpty();
+        // Its resolv.conf is the engine's, naming the namespace's forwarder, never the host's file.
+        assertThat(Files.readString(state.resolve("etc/resolv.conf"))).startsWith("nameserver 10.200.0.53\n");
         assertThat(options.between("--ro-bind /usr/lib/python3.11", "--proc")).containsExactly(
                 "--ro-bind /usr/lib/python3.11 /usr/lib/python3.11",
-                "--ro-bind /etc/resolv.conf /etc/resolv.conf",
+                "--ro-bind " + state.resolve("etc/resolv.conf") + " /etc/resolv.conf",
                 "--ro-bind /etc/ssl /etc/ssl",
                 "--ro-bind /usr/share/ca-certificates /usr/share/ca-certificates");
     }
@@ -203,6 +206,7 @@ class BubblewrapIsolationTests {
 
         assertThat(options.between("--ro-bind /usr/lib/python3.11", "--proc")).containsExactly(
                 "--ro-bind /usr/lib/python3.11 /usr/lib/python3.11",
+                "--ro-bind " + state.resolve("etc/resolv.conf") + " /etc/resolv.conf",
                 "--ro-bind /etc/ssl /etc/ssl");
     }
 

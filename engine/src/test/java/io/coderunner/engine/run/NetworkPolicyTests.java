@@ -60,6 +60,8 @@ class NetworkPolicyTests {
         try {
             String rules = NetworkPolicy.of(NetworkAccess.PUBLIC).nftRules();
             assertThat(rules).contains("ip daddr 10.9.9.9 tcp dport 3128 accept")
+                    // DNS to the namespace's forwarder only, before the private ranges are refused.
+                    .containsSubsequence("ip daddr 10.200.0.53 udp dport 53 accept", "10.0.0.0/8")
                     .contains("127.0.0.0/8").contains("169.254.0.0/16").contains("10.0.0.0/8")
                     .doesNotContain("    reject with icmpx type admin-prohibited\n");
         } finally {
