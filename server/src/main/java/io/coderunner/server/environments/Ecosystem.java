@@ -1,12 +1,12 @@
 package io.coderunner.server.environments;
 
+import io.coderunner.engine.files.HostileTree;
 import io.coderunner.engine.RunEnvironment;
 import io.coderunner.engine.language.Language;
 import io.coderunner.engine.language.Mount;
 import io.coderunner.engine.language.MountPlanner;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -125,19 +125,13 @@ enum Ecosystem {
 
         @Override
         int countPackages(Path dir) throws IOException {
+            // The install wrote this tree: read it from opened folders, never following its links.
             int count = 0;
-            Path lib = dir.resolve("lib");
-            if (!Files.isDirectory(lib)) {
-                return 0;
-            }
-            try (DirectoryStream<Path> versions = Files.newDirectoryStream(lib, "python*")) {
-                for (Path version : versions) {
-                    Path site = version.resolve("site-packages");
-                    if (Files.isDirectory(site)) {
-                        try (DirectoryStream<Path> infos = Files.newDirectoryStream(site, "*.dist-info")) {
-                            for (Path ignored : infos) {
-                                count++;
-                            }
+            for (HostileTree.Child version : folder(dir, List.of("lib"))) {
+                if (version.name().startsWith("python") && version.attrs().isDirectory()) {
+                    for (HostileTree.Child info : folder(dir, List.of("lib", version.name(), "site-packages"))) {
+                        if (info.name().endsWith(".dist-info")) {
+                            count++;
                         }
                     }
                 }
@@ -228,28 +222,26 @@ enum Ecosystem {
 
         @Override
         int countPackages(Path dir) throws IOException {
-            Path modules = dir.resolve("node_modules");
-            if (!Files.isDirectory(modules)) {
-                return 0;
-            }
             int count = 0;
-            try (DirectoryStream<Path> entries = Files.newDirectoryStream(modules)) {
-                for (Path entry : entries) {
-                    String name = entry.getFileName().toString();
-                    if (name.startsWith("@") && Files.isDirectory(entry)) {
-                        try (DirectoryStream<Path> scoped = Files.newDirectoryStream(entry)) {
-                            for (Path ignored : scoped) {
-                                count++;
-                            }
-                        }
-                    } else if (!name.startsWith(".")) {
-                        count++;
-                    }
+            for (HostileTree.Child entry : folder(dir, List.of("node_modules"))) {
+                if (entry.name().startsWith("@") && entry.attrs().isDirectory()) {
+                    count += folder(dir, List.of("node_modules", entry.name())).size();
+                } else if (!entry.name().startsWith(".")) {
+                    count++;
                 }
             }
             return count;
         }
     };
+
+    /** The entries of a folder of an environment's tree; none when it is missing or not a folder (a link, say). */
+    private static List<HostileTree.Child> folder(Path dir, List<String> steps) throws IOException {
+        try {
+            return HostileTree.children(dir, steps);
+        } catch (java.nio.file.FileSystemException missingOrALink) {
+            return List.of();
+        }
+    }
 
     /** Where an environment is, inside the sandbox. */
     static final String AT = "/opt/environment";
