@@ -130,6 +130,7 @@ class UserDeletionTests extends ServerTest {
                 .get("content").asString()).isEqualTo("print(1)\n");
         assertThat(bystander.client().get("/ccresearch/sessions/" + bystander.sessionId()).status()).isEqualTo(200);
         assertThat(bystander.client().get("/user-environments/" + bystander.environmentId()).status()).isEqualTo(200);
+        assertThat(bystander.client().delete("/ccresearch/sessions/" + bystander.sessionId()).status()).isEqualTo(200);
     }
 
     @Test
