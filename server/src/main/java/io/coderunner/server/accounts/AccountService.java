@@ -1,6 +1,6 @@
 package io.coderunner.server.accounts;
 
-import io.coderunner.server.audit.AuditEvent;
+import io.coderunner.server.system.AuditEvent;
 import io.coderunner.server.system.BadRequestException;
 import io.coderunner.server.system.Caller;
 import io.coderunner.server.system.ConflictException;
@@ -13,6 +13,8 @@ import java.util.List;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** Registering, changing passwords, and administrators' management of users; each change is logged. */
 @Service
@@ -120,7 +122,7 @@ class AccountService {
         }
         cache.forget(id);
         if (user.active() && !active) {
-            events.publishEvent(new AccountClosed(id, false));
+            publishAfterCommit(new AccountClosed(id, false));
         }
         events.publishEvent(AuditEvent.success(admin.userId(), admin.username(), "admin_update_user", "user", id,
                 "active=" + active + " admin=" + isAdmin + " level=" + level));
@@ -135,9 +137,8 @@ class AccountService {
         }
         users.delete(id);
         cache.forget(id);
-        events.publishEvent(new AccountClosed(id, true));
-        events.publishEvent(AuditEvent.success(admin.userId(), admin.username(), "admin_delete_user", "user", id,
-                "username=" + user.username()));
+        publishAfterCommit(new AccountClosed(id, true));
+        events.publishEvent(new UserDeleted(id, user.username(), admin.userId(), admin.username()));
     }
 
     @Transactional
@@ -153,6 +154,25 @@ class AccountService {
         users.setPassword(user.id(), passwords.hash(password), clock.millis() + 1);
         refreshTokens.revokeAll(user.id());
         cache.forget(user.id());
+    }
+
+    /**
+     * {@link AccountClosed} goes out once the change is committed, to listeners that act at once in
+     * this thread. Not a transactional event listener of theirs: those are the event publication
+     * registry's, which would track (and, on SQLite, wait on the database for) what is meant to be
+     * immediate and needs no retry.
+     */
+    private void publishAfterCommit(AccountClosed event) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            events.publishEvent(event);
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                events.publishEvent(event);
+            }
+        });
     }
 
     private StoredUser require(long id) {

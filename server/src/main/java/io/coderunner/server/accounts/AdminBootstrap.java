@@ -1,6 +1,6 @@
 package io.coderunner.server.accounts;
 
-import io.coderunner.server.audit.AuditEvent;
+import io.coderunner.server.system.AuditEvent;
 import java.security.SecureRandom;
 import java.util.Base64;
 import org.slf4j.Logger;

@@ -1,6 +1,6 @@
 package io.coderunner.server.accounts;
 
-import io.coderunner.server.audit.AuditEvent;
+import io.coderunner.server.system.AuditEvent;
 import io.coderunner.server.system.BadRequestException;
 import io.coderunner.server.system.ForbiddenException;
 import io.coderunner.server.system.InvalidCredentialsException;

@@ -1,6 +1,6 @@
 package io.coderunner.server.admin;
 
-import io.coderunner.server.audit.AuditEvent;
+import io.coderunner.server.system.AuditEvent;
 import io.coderunner.server.system.BadRequestException;
 import io.coderunner.server.system.Caller;
 import io.swagger.v3.oas.annotations.Operation;

@@ -2,7 +2,7 @@ package io.coderunner.server.apikeys;
 
 import io.coderunner.server.accounts.Accounts;
 import io.coderunner.server.accounts.Tier;
-import io.coderunner.server.audit.AuditEvent;
+import io.coderunner.server.system.AuditEvent;
 import io.coderunner.server.system.BadRequestException;
 import io.coderunner.server.system.Caller;
 import io.coderunner.server.system.ForbiddenException;

@@ -1,5 +1,6 @@
 package io.coderunner.server.audit;
 
+import io.coderunner.server.system.AuditEvent;
 import io.coderunner.server.system.Page;
 import io.coderunner.server.system.Rows;
 import io.coderunner.server.system.Timestamps;

@@ -1,5 +1,6 @@
 package io.coderunner.server.audit;
 
+import io.coderunner.server.system.AuditEvent;
 import java.time.Clock;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;

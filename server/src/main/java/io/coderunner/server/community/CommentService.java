@@ -1,6 +1,6 @@
 package io.coderunner.server.community;
 
-import io.coderunner.server.audit.AuditEvent;
+import io.coderunner.server.system.AuditEvent;
 import io.coderunner.server.community.CommunityViews.CommentList;
 import io.coderunner.server.community.CommunityViews.CommentView;
 import io.coderunner.server.community.CommunityViews.LikeToggled;

@@ -1,15 +1,15 @@
 package io.coderunner.server.community;
 
-import io.coderunner.server.audit.AuditEvent;
+import io.coderunner.server.accounts.UserDeleted;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.event.EventListener;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
  * Deleting a user deletes their likes, favourites and comments with them (ON DELETE CASCADE),
- * behind the counters on others' posts. The accounts module announces a deletion only in the
- * system log, so this listens there and counts the counters again.
+ * behind the counters on others' posts: once the deletion is committed, the counters are counted
+ * again. A failure leaves the event's publication incomplete, to be tried again.
  */
 @Component
 class CounterRepair {
@@ -22,14 +22,11 @@ class CounterRepair {
         this.reactions = reactions;
     }
 
-    @EventListener
-    void on(AuditEvent event) {
-        if (AuditEvent.SUCCESS.equals(event.status()) && "user".equals(event.resourceType()) && event.action() != null
-                && event.action().endsWith("delete_user")) {
-            int changed = reactions.recountAll();
-            if (changed > 0) {
-                log.info("User {} deleted: {} community counters counted again", event.resourceId(), changed);
-            }
+    @ApplicationModuleListener(id = "community.user-deleted")
+    void on(UserDeleted event) {
+        int changed = reactions.recountAll();
+        if (changed > 0) {
+            log.info("User {} deleted: {} community counters counted again", event.userId(), changed);
         }
     }
 }

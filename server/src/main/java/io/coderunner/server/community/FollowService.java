@@ -2,7 +2,7 @@ package io.coderunner.server.community;
 
 import io.coderunner.server.accounts.Accounts;
 import io.coderunner.server.accounts.UserAccount;
-import io.coderunner.server.audit.AuditEvent;
+import io.coderunner.server.system.AuditEvent;
 import io.coderunner.server.community.CommunityViews.FollowStatus;
 import io.coderunner.server.community.CommunityViews.FollowView;
 import io.coderunner.server.community.CommunityViews.UserList;

@@ -1,6 +1,6 @@
 package io.coderunner.server.community;
 
-import io.coderunner.server.audit.AuditEvent;
+import io.coderunner.server.system.AuditEvent;
 import io.coderunner.server.community.CommunityViews.FavoriteToggled;
 import io.coderunner.server.community.CommunityViews.LikeToggled;
 import io.coderunner.server.community.CommunityViews.PostList;

@@ -3,7 +3,7 @@ package io.coderunner.server.environments;
 import io.coderunner.engine.OutputFrame;
 import io.coderunner.engine.OutputListener;
 import io.coderunner.engine.RunResult;
-import io.coderunner.server.audit.AuditEvent;
+import io.coderunner.server.system.AuditEvent;
 import io.coderunner.server.system.Caller;
 import io.coderunner.server.system.ConflictException;
 import io.coderunner.server.system.Timestamps;

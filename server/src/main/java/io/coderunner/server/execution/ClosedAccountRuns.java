@@ -5,9 +5,12 @@ import io.coderunner.server.system.SocketSignIn;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.context.event.EventListener;
 
-/** Ends the runs and closes the sockets of an account that was disabled or deleted. */
+/**
+ * Ends the runs and closes the sockets of an account that was disabled or deleted, at once, in the
+ * thread that committed the change ({@link AccountClosed} is published after the commit).
+ */
 @Component
 class ClosedAccountRuns {
 
@@ -21,7 +24,7 @@ class ClosedAccountRuns {
         this.sockets = sockets;
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @EventListener
     void on(AccountClosed event) {
         int stopped = runs.stopAllOf(event.userId());
         int closed = sockets.closeAllOf(event.userId(), event.reason());

@@ -5,7 +5,7 @@ import io.coderunner.engine.Sandbox;
 import io.coderunner.engine.SandboxInfo;
 import io.coderunner.engine.language.Language;
 import io.coderunner.engine.language.LanguageRegistry;
-import io.coderunner.server.audit.ClientAddress;
+import io.coderunner.server.system.ClientAddress;
 import jakarta.servlet.http.HttpServletRequest;
 import io.coderunner.server.system.BadRequestException;
 import io.coderunner.server.system.Caller;

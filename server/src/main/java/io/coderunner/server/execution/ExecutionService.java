@@ -13,7 +13,7 @@ import io.coderunner.engine.language.LanguageRegistry;
 import io.coderunner.server.accounts.Accounts;
 import io.coderunner.server.accounts.Quotas;
 import io.coderunner.server.accounts.Tier;
-import io.coderunner.server.audit.AuditEvent;
+import io.coderunner.server.system.AuditEvent;
 import io.coderunner.server.library.CodeEntry;
 import io.coderunner.server.library.CodeLibrary;
 import io.coderunner.server.system.Caller;

@@ -4,7 +4,7 @@ import io.coderunner.engine.language.Language;
 import io.coderunner.engine.language.LanguageRegistry;
 import io.coderunner.server.accounts.Accounts;
 import io.coderunner.server.accounts.Tier;
-import io.coderunner.server.audit.AuditEvent;
+import io.coderunner.server.system.AuditEvent;
 import io.coderunner.server.system.BadRequestException;
 import io.coderunner.server.system.Caller;
 import io.coderunner.server.system.ForbiddenException;

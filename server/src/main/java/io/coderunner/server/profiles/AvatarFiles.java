@@ -1,5 +1,6 @@
 package io.coderunner.server.profiles;
 
+import io.coderunner.engine.files.HostileTree;
 import io.coderunner.server.system.CodeRunnerSettings;
 import io.coderunner.server.system.OwnerOnly;
 import java.io.IOException;
@@ -10,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -75,6 +77,26 @@ class AvatarFiles {
             Files.deleteIfExists(directory.resolve(name));
         } catch (IOException e) {
             log.warn("Could not delete the avatar file {}: {}", name, e.toString());
+        }
+    }
+
+    /** The names of the stored avatar files (only names of the form this class makes). */
+    List<String> names() {
+        if (!Files.isDirectory(directory, LinkOption.NOFOLLOW_LINKS)) {
+            return List.of();
+        }
+        try {
+            return HostileTree.children(directory, List.of()).stream().map(HostileTree.Child::name)
+                    .filter(name -> NAME.matcher(name).matches()).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Deletes the file (itself, were it a link), raising what stops it. */
+    void remove(String name) throws IOException {
+        if (NAME.matcher(name).matches()) {
+            HostileTree.delete(directory, List.of(name));
         }
     }
 

@@ -1,6 +1,6 @@
 package io.coderunner.server.profiles;
 
-import io.coderunner.server.audit.AuditEvent;
+import io.coderunner.server.system.AuditEvent;
 import io.coderunner.server.system.BadRequestException;
 import io.coderunner.server.system.Caller;
 import io.coderunner.server.system.NotFoundException;
@@ -8,7 +8,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.web.multipart.MultipartFile;
@@ -26,6 +30,7 @@ class AvatarService {
     private final ProfileSettings settings;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final ReadWriteLock storing = new ReentrantReadWriteLock();
 
     AvatarService(ProfileRepository profiles, AvatarFiles files, AvatarImages images, ProfileSettings settings,
                   ApplicationEventPublisher events, Clock clock) {
@@ -58,13 +63,21 @@ class AvatarService {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        String name = files.save(image);
-        StoredProfile old = profiles.find(caller.userId());
+        String name;
+        StoredProfile old;
+        // A new file is named by no profile until it is saved: sweeps wait meanwhile.
+        storing.readLock().lock();
         try {
-            profiles.save(old.withAvatar(name, clock.millis()));
-        } catch (RuntimeException e) {
-            files.delete(name);
-            throw e;
+            name = files.save(image);
+            old = profiles.find(caller.userId());
+            try {
+                profiles.save(old.withAvatar(name, clock.millis()));
+            } catch (RuntimeException e) {
+                files.delete(name);
+                throw e;
+            }
+        } finally {
+            storing.readLock().unlock();
         }
         files.delete(old.avatarFilename());
         events.publishEvent(AuditEvent.success(caller.userId(), caller.username(), "upload_avatar", "avatar", name,
@@ -81,6 +94,25 @@ class AvatarService {
         files.delete(profile.avatarFilename());
         events.publishEvent(AuditEvent.success(caller.userId(), caller.username(), "delete_avatar", "avatar",
                 profile.avatarFilename(), null));
+    }
+
+    /**
+     * Deletes the avatar files no profile names: those of deleted users, whose profiles went with
+     * them. Uploads wait while this lists what is named, so a file just stored is not taken for one.
+     */
+    int removeUnnamed() throws IOException {
+        List<String> unnamed;
+        storing.writeLock().lock();
+        try {
+            Set<String> named = profiles.avatarNames();
+            unnamed = files.names().stream().filter(name -> !named.contains(name)).toList();
+        } finally {
+            storing.writeLock().unlock();
+        }
+        for (String name : unnamed) {
+            files.remove(name);
+        }
+        return unnamed.size();
     }
 
     /** The file of an avatar some profile shows now; a replaced or deleted one is gone. */

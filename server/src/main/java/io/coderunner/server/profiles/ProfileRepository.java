@@ -44,6 +44,12 @@ class ProfileRepository {
                 .query(Long.class).optional();
     }
 
+    /** The avatar file names profiles show now. */
+    java.util.Set<String> avatarNames() {
+        return new java.util.HashSet<>(jdbc.sql("SELECT avatar_filename FROM user_profiles WHERE avatar_filename IS NOT NULL")
+                .query(String.class).list());
+    }
+
     private static StoredProfile row(ResultSet rs, int n) throws SQLException {
         return new StoredProfile(rs.getLong("user_id"), rs.getString("bio"), rs.getString("avatar_filename"),
                 rs.getString("website"), rs.getString("location"), rs.getString("github"),

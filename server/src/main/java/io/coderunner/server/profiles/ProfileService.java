@@ -2,7 +2,7 @@ package io.coderunner.server.profiles;
 
 import io.coderunner.server.accounts.Accounts;
 import io.coderunner.server.accounts.UserAccount;
-import io.coderunner.server.audit.AuditEvent;
+import io.coderunner.server.system.AuditEvent;
 import io.coderunner.server.system.Caller;
 import io.coderunner.server.system.NotFoundException;
 import java.time.Clock;

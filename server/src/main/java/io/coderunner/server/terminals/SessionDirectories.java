@@ -9,7 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,6 +22,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class SessionDirectories {
+
+    private static final Pattern SESSION_ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     private final Path root;
     private final Workspaces workspaces;
@@ -72,6 +76,19 @@ class SessionDirectories {
     /** Removes the session's own directory (log, and its files unless they are a project's). */
     void delete(String id) {
         deleteTree(sessionDir(id));
+    }
+
+    /** The ids of the sessions that have a directory (names of the form a session id has). */
+    List<String> ids() {
+        if (!Files.isDirectory(root, LinkOption.NOFOLLOW_LINKS)) {
+            return List.of();
+        }
+        try {
+            return HostileTree.children(root, List.of()).stream().map(HostileTree.Child::name)
+                    .filter(name -> SESSION_ID.matcher(name).matches()).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     void deleteTree(Path dir) {

@@ -93,6 +93,11 @@ class SessionStore {
         jdbc.sql("DELETE FROM terminal_sessions WHERE id = ?").param(id).update();
     }
 
+    /** The ids of every stored session. */
+    java.util.Set<String> ids() {
+        return new java.util.HashSet<>(jdbc.sql("SELECT id FROM terminal_sessions").query(String.class).list());
+    }
+
     /** Sessions a previous server process left open: their terminals died with it. */
     int endAllOpen(long now) {
         return jdbc.sql("UPDATE terminal_sessions SET status = ?, ended_at = ?, expires_at = ? WHERE status IN (?, ?, ?)")

@@ -12,7 +12,7 @@ import io.coderunner.engine.language.LanguageRegistry;
 import io.coderunner.server.accounts.AccountClosed;
 import io.coderunner.server.accounts.Accounts;
 import io.coderunner.server.accounts.Tier;
-import io.coderunner.server.audit.AuditEvent;
+import io.coderunner.server.system.AuditEvent;
 import io.coderunner.server.execution.RunEnvironments;
 import io.coderunner.server.system.BadRequestException;
 import io.coderunner.server.system.Caller;
@@ -25,10 +25,13 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -39,7 +42,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -409,7 +411,7 @@ class TerminalSessions {
     }
 
     /** A disabled or deleted account's terminals end now: their processes are killed, their viewers closed. */
-    @TransactionalEventListener(fallbackExecution = true)
+    @org.springframework.context.event.EventListener
     void on(AccountClosed event) {
         for (LiveSession session : List.copyOf(live.values())) {
             if (session.userId == event.userId()) {
@@ -421,6 +423,35 @@ class TerminalSessions {
                     log.debug("Ending session {}: {}", session.id, e.getMessage());
                 }
             }
+        }
+    }
+
+    /**
+     * Deletes the directories (log, and own files) of sessions whose rows are gone: a deleted
+     * user's, removed with the user by the database. They are told apart under the lock a session's
+     * directory and row are made under, so one being started is never taken for one that is gone.
+     * Each is held while it is deleted, as when its owner deletes it; any that cannot be deleted yet
+     * (a terminal still ending, a file that will not go) fails this, to be tried again.
+     */
+    void removeOrphanDirectories() {
+        Set<String> orphans;
+        synchronized (live) {
+            orphans = new HashSet<>(directories.ids());
+            orphans.removeAll(store.ids());
+            orphans.removeAll(live.keySet());
+        }
+        List<String> left = new ArrayList<>();
+        for (String id : orphans) {
+            try (Sandbox.DirectoryHold held = sandbox.holdDirectory(directories.sessionDir(id).resolve("work"))) {
+                directories.delete(id);
+                log.info("Directory of terminal session {} removed: its owner was deleted", id);
+            } catch (DirectoryInUseException | java.io.UncheckedIOException
+                     | io.coderunner.engine.files.HostileTree.TreeTooLargeException e) {
+                left.add(id + " (" + e.getMessage() + ")");
+            }
+        }
+        if (!left.isEmpty()) {
+            throw new IllegalStateException("terminal session directories not deleted yet: " + left);
         }
     }
 

@@ -3,7 +3,7 @@ package io.coderunner.server.workspaces;
 import io.coderunner.engine.DirectoryInUseException;
 import io.coderunner.engine.Sandbox;
 import io.coderunner.server.accounts.Accounts;
-import io.coderunner.server.audit.AuditEvent;
+import io.coderunner.server.system.AuditEvent;
 import io.coderunner.server.system.BadRequestException;
 import io.coderunner.server.system.Caller;
 import io.coderunner.server.system.ConflictException;

@@ -313,7 +313,9 @@ class PythonEnvironmentApiTests extends ServerTest {
 
         assertThat(admin().delete("/admin/users/" + created.get("user_id").asLong()).status()).isEqualTo(200);
 
-        assertThat(dir).doesNotExist();
+        // The environments module removes them once the deletion is committed (on UserDeleted).
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(dir).doesNotExist());
     }
 
     @Test

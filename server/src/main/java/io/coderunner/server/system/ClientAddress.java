@@ -1,4 +1,4 @@
-package io.coderunner.server.audit;
+package io.coderunner.server.system;
 
 import jakarta.servlet.http.HttpServletRequest;
 

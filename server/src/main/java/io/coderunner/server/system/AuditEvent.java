@@ -1,4 +1,4 @@
-package io.coderunner.server.audit;
+package io.coderunner.server.system;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -6,8 +6,9 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * Something that happened and must be in the system log. Modules publish it as an application
- * event; the client's address and user agent are taken from the request being handled when the
- * event is made.
+ * event and the audit module writes it; it is here, shared, so that publishing one does not make a
+ * module depend on the audit module (which itself listens to some modules' typed events). The
+ * client's address and user agent are taken from the request being handled when the event is made.
  *
  * @param userId       who did it (null for an anonymous caller, or a login with an unknown name)
  * @param username     their name as given (kept even when the user is later deleted)
