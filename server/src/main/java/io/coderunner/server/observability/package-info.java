@@ -4,5 +4,5 @@
  * metrics at {@code /actuator/prometheus}, for administrators or a key with the {@code metrics} scope.
  * Each module contributes its own health indicator or meters; this one only serves them.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Observability")
+@org.springframework.modulith.ApplicationModule(displayName = "Observability", allowedDependencies = {})
 package io.coderunner.server.observability;

@@ -5,5 +5,5 @@
  * stored in {@code <data dir>/avatars} under generated names. Other modules read a user's public
  * face through {@link io.coderunner.server.profiles.Profiles}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Profiles")
+@org.springframework.modulith.ApplicationModule(displayName = "Profiles", allowedDependencies = {"accounts", "system"})
 package io.coderunner.server.profiles;
