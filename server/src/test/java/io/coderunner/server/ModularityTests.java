@@ -55,19 +55,22 @@ class ModularityTests {
 
     private String mermaid() {
         StringBuilder graph = new StringBuilder("\n```mermaid\nflowchart LR\n");
-        modules.stream().sorted(java.util.Comparator.comparing(module -> module.getIdentifier().toString()))
+        // The shared (open) modules are used by nearly every other one: they are listed below the graph.
+        modules.stream().filter(module -> !module.isOpen())
+                .sorted(java.util.Comparator.comparing(module -> module.getIdentifier().toString()))
                 .forEach(module -> {
                     String from = module.getIdentifier().toString();
-                    String targets = module.getDirectDependencies(modules).uniqueModules()
-                            .map(target -> target.getIdentifier().toString())
-                            .filter(target -> !target.equals("system")).sorted().collect(Collectors.joining(" & "));
+                    String targets = module.getDirectDependencies(modules).uniqueModules().filter(target -> !target.isOpen())
+                            .map(target -> target.getIdentifier().toString()).sorted().collect(Collectors.joining(" & "));
                     graph.append("    ").append(from).append("[").append(module.getDisplayName()).append("]");
                     if (!targets.isEmpty()) {
                         graph.append(" --> ").append(targets);
                     }
                     graph.append("\n");
                 });
-        return graph.append("```\n\nEvery module may also use `system` (shared settings, errors, security, persistence), ")
-                .append("left out of the graph.\n").toString();
+        String shared = modules.stream().filter(ApplicationModule::isOpen)
+                .map(module -> "`" + module.getIdentifier() + "`").sorted().collect(Collectors.joining(", "));
+        return graph.append("```\n\nThe shared modules, which the others use as they declare, are left out of the graph: ")
+                .append(shared).append(".\n").toString();
     }
 }

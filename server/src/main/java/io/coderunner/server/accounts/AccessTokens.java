@@ -1,11 +1,11 @@
 package io.coderunner.server.accounts;
 
-import io.coderunner.server.system.Caller;
-import io.coderunner.server.system.CodeRunnerSettings;
-import io.coderunner.server.system.InvalidCredentialsException;
-import io.coderunner.server.system.TokenAuthenticator;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.coderunner.server.http.InvalidCredentialsException;
+import io.coderunner.server.security.Caller;
+import io.coderunner.server.security.TokenAuthenticator;
+import io.coderunner.server.system.CodeRunnerSettings;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,13 +1,13 @@
 package io.coderunner.server.accounts;
 
+import io.coderunner.server.http.BadRequestException;
+import io.coderunner.server.http.ConflictException;
+import io.coderunner.server.http.ForbiddenException;
+import io.coderunner.server.http.InvalidCredentialsException;
+import io.coderunner.server.http.NotFoundException;
+import io.coderunner.server.http.Page;
+import io.coderunner.server.security.Caller;
 import io.coderunner.server.system.AuditEvent;
-import io.coderunner.server.system.BadRequestException;
-import io.coderunner.server.system.Caller;
-import io.coderunner.server.system.ConflictException;
-import io.coderunner.server.system.ForbiddenException;
-import io.coderunner.server.system.InvalidCredentialsException;
-import io.coderunner.server.system.NotFoundException;
-import io.coderunner.server.system.Page;
 import java.time.Clock;
 import java.util.List;
 import org.springframework.context.ApplicationEventPublisher;

@@ -1,7 +1,7 @@
 package io.coderunner.server.accounts;
 
-import io.coderunner.server.system.Caller;
-import io.coderunner.server.system.NotFoundException;
+import io.coderunner.server.http.NotFoundException;
+import io.coderunner.server.security.Caller;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 

@@ -1,7 +1,7 @@
 package io.coderunner.server.accounts;
 
-import io.coderunner.server.system.Caller;
-import io.coderunner.server.system.Page;
+import io.coderunner.server.http.Page;
+import io.coderunner.server.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.coderunner.server.accounts;
 
-import io.coderunner.server.system.Caller;
+import io.coderunner.server.security.Caller;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Configuration;

@@ -1,15 +1,15 @@
 package io.coderunner.server.accounts;
 
+import io.coderunner.server.http.BadRequestException;
+import io.coderunner.server.http.InvalidCredentialsException;
+import io.coderunner.server.security.Caller;
+import io.coderunner.server.security.KeyScope;
+import io.coderunner.server.security.SessionCookies;
+import io.coderunner.server.security.SignedInUser;
 import io.coderunner.server.system.ClientAddress;
-import io.coderunner.server.system.BadRequestException;
-import io.coderunner.server.system.Caller;
-import io.coderunner.server.system.KeyScope;
-import io.coderunner.server.system.SignedInUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.annotation.security.PermitAll;
-import io.coderunner.server.system.InvalidCredentialsException;
-import io.coderunner.server.system.SessionCookies;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;

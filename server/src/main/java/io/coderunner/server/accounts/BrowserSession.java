@@ -1,6 +1,6 @@
 package io.coderunner.server.accounts;
 
-import io.coderunner.server.system.SessionCookies;
+import io.coderunner.server.security.SessionCookies;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;

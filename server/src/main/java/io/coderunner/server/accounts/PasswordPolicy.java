@@ -1,6 +1,6 @@
 package io.coderunner.server.accounts;
 
-import io.coderunner.server.system.BadRequestException;
+import io.coderunner.server.http.BadRequestException;
 
 /** What a password must be, said in one message when it is not. */
 final class PasswordPolicy {

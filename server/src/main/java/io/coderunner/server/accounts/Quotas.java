@@ -1,8 +1,8 @@
 package io.coderunner.server.accounts;
 
-import io.coderunner.server.system.Caller;
-import io.coderunner.server.system.Timestamps;
-import io.coderunner.server.system.TooManyRequestsException;
+import io.coderunner.server.http.Timestamps;
+import io.coderunner.server.http.TooManyRequestsException;
+import io.coderunner.server.security.Caller;
 import java.time.Clock;
 import java.time.Duration;
 import org.springframework.jdbc.core.simple.JdbcClient;

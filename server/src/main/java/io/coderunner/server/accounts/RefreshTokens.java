@@ -1,7 +1,7 @@
 package io.coderunner.server.accounts;
 
-import io.coderunner.server.system.InvalidCredentialsException;
-import io.coderunner.server.system.Rows;
+import io.coderunner.server.http.InvalidCredentialsException;
+import io.coderunner.server.persistence.Rows;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -1,6 +1,6 @@
 package io.coderunner.server.accounts;
 
-import io.coderunner.server.system.AddressRateLimit;
+import io.coderunner.server.http.AddressRateLimit;
 import java.time.Duration;
 import org.springframework.stereotype.Component;
 

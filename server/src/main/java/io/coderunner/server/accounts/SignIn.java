@@ -1,11 +1,11 @@
 package io.coderunner.server.accounts;
 
+import io.coderunner.server.http.BadRequestException;
+import io.coderunner.server.http.ForbiddenException;
+import io.coderunner.server.http.InvalidCredentialsException;
+import io.coderunner.server.http.LockedException;
+import io.coderunner.server.http.Timestamps;
 import io.coderunner.server.system.AuditEvent;
-import io.coderunner.server.system.BadRequestException;
-import io.coderunner.server.system.ForbiddenException;
-import io.coderunner.server.system.InvalidCredentialsException;
-import io.coderunner.server.system.LockedException;
-import io.coderunner.server.system.Timestamps;
 import java.time.Clock;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;

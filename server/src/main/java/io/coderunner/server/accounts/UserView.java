@@ -1,6 +1,6 @@
 package io.coderunner.server.accounts;
 
-import io.coderunner.server.system.Timestamps;
+import io.coderunner.server.http.Timestamps;
 
 /** seed 000's UserResponse. */
 record UserView(long id, String username, String email, String fullName, boolean isActive, boolean isAdmin, int userLevel,

@@ -3,5 +3,5 @@
  * lock-out after failed attempts), administrators' management of users, and the four tiers
  * (Free, Basic, Premium, Enterprise) with their limits and quotas.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Accounts", allowedDependencies = {"system"})
+@org.springframework.modulith.ApplicationModule(displayName = "Accounts", allowedDependencies = {"http", "persistence", "security", "system"})
 package io.coderunner.server.accounts;

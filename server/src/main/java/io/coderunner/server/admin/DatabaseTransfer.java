@@ -1,11 +1,11 @@
 package io.coderunner.server.admin;
 
+import io.coderunner.server.http.BadRequestException;
+import io.coderunner.server.persistence.Database;
+import io.coderunner.server.persistence.OwnerOnly;
+import io.coderunner.server.security.Caller;
 import io.coderunner.server.system.AuditEvent;
-import io.coderunner.server.system.BadRequestException;
-import io.coderunner.server.system.Caller;
 import io.coderunner.server.system.CodeRunnerSettings;
-import io.coderunner.server.system.Database;
-import io.coderunner.server.system.OwnerOnly;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -18,8 +18,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
 import java.time.Clock;
-import java.time.format.DateTimeFormatter;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

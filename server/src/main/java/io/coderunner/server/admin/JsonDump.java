@@ -1,6 +1,6 @@
 package io.coderunner.server.admin;
 
-import io.coderunner.server.system.BadRequestException;
+import io.coderunner.server.http.BadRequestException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

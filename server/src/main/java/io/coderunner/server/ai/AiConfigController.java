@@ -1,7 +1,7 @@
 package io.coderunner.server.ai;
 
-import io.coderunner.server.system.Caller;
-import io.coderunner.server.system.SignedInUser;
+import io.coderunner.server.security.Caller;
+import io.coderunner.server.security.SignedInUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;

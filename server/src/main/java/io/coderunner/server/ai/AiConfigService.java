@@ -1,10 +1,10 @@
 package io.coderunner.server.ai;
 
+import io.coderunner.server.http.BadRequestException;
+import io.coderunner.server.http.ConflictException;
+import io.coderunner.server.http.NotFoundException;
+import io.coderunner.server.security.Caller;
 import io.coderunner.server.system.AuditEvent;
-import io.coderunner.server.system.BadRequestException;
-import io.coderunner.server.system.Caller;
-import io.coderunner.server.system.ConflictException;
-import io.coderunner.server.system.NotFoundException;
 import java.time.Clock;
 import java.util.List;
 import org.springframework.context.ApplicationEventPublisher;

@@ -1,6 +1,6 @@
 package io.coderunner.server.ai;
 
-import io.coderunner.server.system.Timestamps;
+import io.coderunner.server.http.Timestamps;
 
 /**
  * A configuration as answered (seed 004's AIConfigResponse): the API key masked to its last four

@@ -1,8 +1,8 @@
 package io.coderunner.server.ai;
 
 import io.coderunner.server.accounts.Quotas;
-import io.coderunner.server.system.BadRequestException;
-import io.coderunner.server.system.Caller;
+import io.coderunner.server.http.BadRequestException;
+import io.coderunner.server.security.Caller;
 import java.util.List;
 import java.util.function.Consumer;
 import org.springframework.stereotype.Service;

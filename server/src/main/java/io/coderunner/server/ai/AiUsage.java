@@ -1,6 +1,6 @@
 package io.coderunner.server.ai;
 
-import io.coderunner.server.system.Timestamps;
+import io.coderunner.server.http.Timestamps;
 import java.time.Clock;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;

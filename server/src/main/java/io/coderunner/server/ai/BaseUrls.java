@@ -1,6 +1,6 @@
 package io.coderunner.server.ai;
 
-import io.coderunner.server.system.BadRequestException;
+import io.coderunner.server.http.BadRequestException;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;

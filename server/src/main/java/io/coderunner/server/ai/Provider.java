@@ -1,6 +1,6 @@
 package io.coderunner.server.ai;
 
-import io.coderunner.server.system.BadRequestException;
+import io.coderunner.server.http.BadRequestException;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;

@@ -1,6 +1,6 @@
 package io.coderunner.server.ai;
 
-import io.coderunner.server.system.Caller;
+import io.coderunner.server.security.Caller;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Component;

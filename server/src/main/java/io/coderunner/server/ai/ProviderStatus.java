@@ -1,6 +1,6 @@
 package io.coderunner.server.ai;
 
-import io.coderunner.server.system.Caller;
+import io.coderunner.server.security.Caller;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;

@@ -5,5 +5,5 @@
  * Server-Sent Events on request, counted per user and configuration and limited per tier. What a
  * provider answers is text for the user; the server never runs it.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "AI assistance", allowedDependencies = {"accounts", "system"})
+@org.springframework.modulith.ApplicationModule(displayName = "AI assistance", allowedDependencies = {"accounts", "http", "security", "system"})
 package io.coderunner.server.ai;

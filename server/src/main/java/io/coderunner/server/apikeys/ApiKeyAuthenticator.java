@@ -2,10 +2,10 @@ package io.coderunner.server.apikeys;
 
 import io.coderunner.server.accounts.Accounts;
 import io.coderunner.server.accounts.UserAccount;
-import io.coderunner.server.system.Caller;
-import io.coderunner.server.system.InvalidCredentialsException;
-import io.coderunner.server.system.Timestamps;
-import io.coderunner.server.system.TokenAuthenticator;
+import io.coderunner.server.http.InvalidCredentialsException;
+import io.coderunner.server.http.Timestamps;
+import io.coderunner.server.security.Caller;
+import io.coderunner.server.security.TokenAuthenticator;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Set;

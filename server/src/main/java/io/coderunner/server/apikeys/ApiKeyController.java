@@ -1,8 +1,8 @@
 package io.coderunner.server.apikeys;
 
-import io.coderunner.server.system.Caller;
-import io.coderunner.server.system.Page;
-import io.coderunner.server.system.SignedInUser;
+import io.coderunner.server.http.Page;
+import io.coderunner.server.security.Caller;
+import io.coderunner.server.security.SignedInUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;

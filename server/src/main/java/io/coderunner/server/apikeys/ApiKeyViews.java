@@ -1,6 +1,6 @@
 package io.coderunner.server.apikeys;
 
-import io.coderunner.server.system.Timestamps;
+import io.coderunner.server.http.Timestamps;
 import java.util.List;
 
 /** What the API-key endpoints answer (seed 004's APIKeyResponse and APIKeyInfo). */

@@ -1,6 +1,6 @@
 package io.coderunner.server.apikeys;
 
-import io.coderunner.server.system.BadRequestException;
+import io.coderunner.server.http.BadRequestException;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;

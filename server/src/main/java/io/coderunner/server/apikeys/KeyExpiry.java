@@ -1,7 +1,7 @@
 package io.coderunner.server.apikeys;
 
-import io.coderunner.server.system.BadRequestException;
-import io.coderunner.server.system.Timestamps;
+import io.coderunner.server.http.BadRequestException;
+import io.coderunner.server.http.Timestamps;
 
 /** When a new key stops working: given as a moment (expires_at) or a number of days (expires_in_days), or never. */
 final class KeyExpiry {

@@ -4,5 +4,5 @@
  * shown once. A request with {@code Authorization: Bearer sk-...} or {@code X-API-Key: sk-...}
  * acts as the key's user, limited to the key's scopes.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "API keys", allowedDependencies = {"accounts", "system"})
+@org.springframework.modulith.ApplicationModule(displayName = "API keys", allowedDependencies = {"accounts", "http", "persistence", "security", "system"})
 package io.coderunner.server.apikeys;

@@ -1,9 +1,9 @@
 package io.coderunner.server.audit;
 
+import io.coderunner.server.http.Page;
+import io.coderunner.server.http.Timestamps;
+import io.coderunner.server.security.Caller;
 import io.coderunner.server.system.AuditEvent;
-import io.coderunner.server.system.Caller;
-import io.coderunner.server.system.Page;
-import io.coderunner.server.system.Timestamps;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;

@@ -1,9 +1,9 @@
 package io.coderunner.server.audit;
 
+import io.coderunner.server.http.Page;
+import io.coderunner.server.http.Timestamps;
+import io.coderunner.server.persistence.Rows;
 import io.coderunner.server.system.AuditEvent;
-import io.coderunner.server.system.Page;
-import io.coderunner.server.system.Rows;
-import io.coderunner.server.system.Timestamps;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -2,7 +2,7 @@ package io.coderunner.server.community;
 
 import io.coderunner.server.accounts.Accounts;
 import io.coderunner.server.accounts.UserAccount;
-import io.coderunner.server.system.NotFoundException;
+import io.coderunner.server.http.NotFoundException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

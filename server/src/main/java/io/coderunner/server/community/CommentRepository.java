@@ -1,7 +1,7 @@
 package io.coderunner.server.community;
 
-import io.coderunner.server.system.NotFoundException;
-import io.coderunner.server.system.Rows;
+import io.coderunner.server.http.NotFoundException;
+import io.coderunner.server.persistence.Rows;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;

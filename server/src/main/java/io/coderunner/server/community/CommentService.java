@@ -1,13 +1,13 @@
 package io.coderunner.server.community;
 
-import io.coderunner.server.system.AuditEvent;
 import io.coderunner.server.community.CommunityViews.CommentList;
 import io.coderunner.server.community.CommunityViews.CommentView;
 import io.coderunner.server.community.CommunityViews.LikeToggled;
-import io.coderunner.server.system.BadRequestException;
-import io.coderunner.server.system.Caller;
-import io.coderunner.server.system.ForbiddenException;
-import io.coderunner.server.system.NotFoundException;
+import io.coderunner.server.http.BadRequestException;
+import io.coderunner.server.http.ForbiddenException;
+import io.coderunner.server.http.NotFoundException;
+import io.coderunner.server.security.Caller;
+import io.coderunner.server.system.AuditEvent;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,7 +1,7 @@
 package io.coderunner.server.community;
 
-import io.coderunner.server.system.Page;
-import io.coderunner.server.system.Timestamps;
+import io.coderunner.server.http.Page;
+import io.coderunner.server.http.Timestamps;
 import java.util.List;
 
 /** What the community endpoints answer (seed 004's PostResponse, CommentResponse, FollowResponse and dicts). */

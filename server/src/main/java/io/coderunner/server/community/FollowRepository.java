@@ -1,6 +1,6 @@
 package io.coderunner.server.community;
 
-import io.coderunner.server.system.Page;
+import io.coderunner.server.http.Page;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;

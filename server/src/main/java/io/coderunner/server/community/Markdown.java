@@ -2,7 +2,7 @@ package io.coderunner.server.community;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import io.coderunner.server.system.BadRequestException;
+import io.coderunner.server.http.BadRequestException;
 import java.util.List;
 import org.commonmark.node.Link;
 import org.commonmark.parser.Parser;

@@ -1,6 +1,6 @@
 package io.coderunner.server.community;
 
-import io.coderunner.server.system.BadRequestException;
+import io.coderunner.server.http.BadRequestException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.regex.Pattern;

@@ -1,6 +1,6 @@
 package io.coderunner.server.community;
 
-import io.coderunner.server.system.Page;
+import io.coderunner.server.http.Page;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;

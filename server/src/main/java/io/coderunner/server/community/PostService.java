@@ -1,14 +1,14 @@
 package io.coderunner.server.community;
 
-import io.coderunner.server.system.AuditEvent;
 import io.coderunner.server.community.CommunityViews.FavoriteToggled;
 import io.coderunner.server.community.CommunityViews.LikeToggled;
 import io.coderunner.server.community.CommunityViews.PostList;
 import io.coderunner.server.community.CommunityViews.PostView;
-import io.coderunner.server.system.Caller;
-import io.coderunner.server.system.ForbiddenException;
-import io.coderunner.server.system.NotFoundException;
-import io.coderunner.server.system.Page;
+import io.coderunner.server.http.ForbiddenException;
+import io.coderunner.server.http.NotFoundException;
+import io.coderunner.server.http.Page;
+import io.coderunner.server.security.Caller;
+import io.coderunner.server.system.AuditEvent;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;

@@ -5,5 +5,5 @@
  * HTML escaped and unsafe links removed ({@code content_html}). Other modules ask it for counts
  * through {@link io.coderunner.server.community.Community}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Community", allowedDependencies = {"accounts", "system"})
+@org.springframework.modulith.ApplicationModule(displayName = "Community", allowedDependencies = {"accounts", "http", "persistence", "security", "system"})
 package io.coderunner.server.community;

@@ -2,7 +2,7 @@ package io.coderunner.server.environments;
 
 import io.coderunner.engine.language.Language;
 import io.coderunner.engine.language.LanguageRegistry;
-import io.coderunner.server.system.BadRequestException;
+import io.coderunner.server.http.BadRequestException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

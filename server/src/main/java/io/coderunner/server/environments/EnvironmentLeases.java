@@ -2,9 +2,9 @@ package io.coderunner.server.environments;
 
 import io.coderunner.engine.RunEnvironment;
 import io.coderunner.server.execution.RunEnvironments;
-import io.coderunner.server.system.BadRequestException;
-import io.coderunner.server.system.Caller;
-import io.coderunner.server.system.NotFoundException;
+import io.coderunner.server.http.BadRequestException;
+import io.coderunner.server.http.NotFoundException;
+import io.coderunner.server.security.Caller;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;

@@ -1,6 +1,6 @@
 package io.coderunner.server.environments;
 
-import io.coderunner.server.system.ConflictException;
+import io.coderunner.server.http.ConflictException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;

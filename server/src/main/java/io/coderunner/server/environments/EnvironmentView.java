@@ -1,6 +1,6 @@
 package io.coderunner.server.environments;
 
-import io.coderunner.server.system.Timestamps;
+import io.coderunner.server.http.Timestamps;
 
 /** seed 004's UserEnvironmentResponse: an environment as its owner (or anyone, when public) sees it. */
 record EnvironmentView(long id, long userId, String username, String name, String description, String language,

@@ -1,10 +1,10 @@
 package io.coderunner.server.environments;
 
 import io.coderunner.engine.OutputListener;
-import io.coderunner.server.system.SignedInUser;
+import io.coderunner.server.security.Caller;
+import io.coderunner.server.security.SignedInUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import io.coderunner.server.system.Caller;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

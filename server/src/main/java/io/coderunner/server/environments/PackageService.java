@@ -3,10 +3,10 @@ package io.coderunner.server.environments;
 import io.coderunner.engine.OutputFrame;
 import io.coderunner.engine.OutputListener;
 import io.coderunner.engine.RunResult;
+import io.coderunner.server.http.ConflictException;
+import io.coderunner.server.http.Timestamps;
+import io.coderunner.server.security.Caller;
 import io.coderunner.server.system.AuditEvent;
-import io.coderunner.server.system.Caller;
-import io.coderunner.server.system.ConflictException;
-import io.coderunner.server.system.Timestamps;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -83,7 +83,7 @@ class PackageService {
         Ecosystem ecosystem = ecosystem(environment);
         int generation = use.enterRun(environment.id(), () -> store.find(environment.id()).map(StoredEnvironment::generation).orElse(-1));
         if (generation < 0) {
-            throw new io.coderunner.server.system.NotFoundException("environment " + name + " not found");
+            throw new io.coderunner.server.http.NotFoundException("environment " + name + " not found");
         }
         try {
             PackageManagerRun.Outcome outcome = manager.run(ecosystem, directories.generation(environment.id(), generation),

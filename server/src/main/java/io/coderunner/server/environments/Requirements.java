@@ -1,6 +1,6 @@
 package io.coderunner.server.environments;
 
-import io.coderunner.server.system.BadRequestException;
+import io.coderunner.server.http.BadRequestException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;

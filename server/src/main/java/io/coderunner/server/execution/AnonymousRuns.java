@@ -3,7 +3,7 @@ package io.coderunner.server.execution;
 import io.coderunner.engine.Limits;
 import io.coderunner.server.accounts.Tier;
 import io.coderunner.server.accounts.Tiers;
-import io.coderunner.server.system.AddressRateLimit;
+import io.coderunner.server.http.AddressRateLimit;
 import java.time.Duration;
 import org.springframework.stereotype.Component;
 

@@ -1,11 +1,11 @@
 package io.coderunner.server.execution;
 
 import io.coderunner.server.accounts.AccountClosed;
-import io.coderunner.server.system.SocketSignIn;
+import io.coderunner.server.security.SocketSignIn;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.stereotype.Component;
 import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
 
 /**
  * Ends the runs and closes the sockets of an account that was disabled or deleted, at once, in the

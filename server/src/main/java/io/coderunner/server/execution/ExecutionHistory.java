@@ -1,9 +1,9 @@
 package io.coderunner.server.execution;
 
 import io.coderunner.engine.RunResult;
-import io.coderunner.server.system.Page;
-import io.coderunner.server.system.Rows;
-import io.coderunner.server.system.Timestamps;
+import io.coderunner.server.http.Page;
+import io.coderunner.server.http.Timestamps;
+import io.coderunner.server.persistence.Rows;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;

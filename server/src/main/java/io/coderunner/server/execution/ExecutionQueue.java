@@ -1,6 +1,6 @@
 package io.coderunner.server.execution;
 
-import io.coderunner.server.system.TooManyRequestsException;
+import io.coderunner.server.http.TooManyRequestsException;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.stereotype.Component;

@@ -1,6 +1,6 @@
 package io.coderunner.server.execution;
 
-import io.coderunner.server.system.Timestamps;
+import io.coderunner.server.http.Timestamps;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package io.coderunner.server.execution;
 
 import io.coderunner.engine.InvalidRunException;
-import io.coderunner.server.system.Caller;
+import io.coderunner.server.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.security.access.prepost.PreAuthorize;

@@ -1,11 +1,11 @@
 package io.coderunner.server.execution;
 
 import io.coderunner.engine.InvalidRunException;
-import io.coderunner.server.system.Caller;
-import io.coderunner.server.system.KeyScope;
-import io.coderunner.server.system.Page;
-import io.coderunner.server.system.SignedInUser;
-import io.coderunner.server.system.Timestamps;
+import io.coderunner.server.http.Page;
+import io.coderunner.server.http.Timestamps;
+import io.coderunner.server.security.Caller;
+import io.coderunner.server.security.KeyScope;
+import io.coderunner.server.security.SignedInUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;

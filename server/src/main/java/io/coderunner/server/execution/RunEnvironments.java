@@ -1,7 +1,7 @@
 package io.coderunner.server.execution;
 
 import io.coderunner.engine.RunEnvironment;
-import io.coderunner.server.system.Caller;
+import io.coderunner.server.security.Caller;
 
 /**
  * Where a run's environment comes from: the module that keeps users' environments provides it.

@@ -1,7 +1,7 @@
 package io.coderunner.server.execution;
 
 import io.coderunner.engine.RunHandle;
-import io.coderunner.server.system.Caller;
+import io.coderunner.server.security.Caller;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;

@@ -4,7 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.coderunner.engine.RunHandle;
 import io.coderunner.engine.RunResult;
-import io.coderunner.server.system.Caller;
+import io.coderunner.server.security.Caller;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;

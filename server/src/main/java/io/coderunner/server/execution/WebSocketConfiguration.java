@@ -1,7 +1,7 @@
 package io.coderunner.server.execution;
 
-import io.coderunner.server.system.SocketAdmission;
-import io.coderunner.server.system.SocketSignIn;
+import io.coderunner.server.security.SocketAdmission;
+import io.coderunner.server.security.SocketSignIn;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.socket.config.annotation.EnableWebSocket;
 import org.springframework.web.socket.config.annotation.WebSocketConfigurer;

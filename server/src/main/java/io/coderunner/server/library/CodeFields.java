@@ -1,6 +1,6 @@
 package io.coderunner.server.library;
 
-import io.coderunner.server.system.BadRequestException;
+import io.coderunner.server.http.BadRequestException;
 import java.nio.charset.StandardCharsets;
 
 /** The rules for an entry's text fields; each refusal names the field and the limit. */

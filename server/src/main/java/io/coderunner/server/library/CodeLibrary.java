@@ -1,7 +1,7 @@
 package io.coderunner.server.library;
 
-import io.coderunner.server.system.Caller;
-import io.coderunner.server.system.Page;
+import io.coderunner.server.http.Page;
+import io.coderunner.server.security.Caller;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;

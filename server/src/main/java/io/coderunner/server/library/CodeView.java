@@ -1,6 +1,6 @@
 package io.coderunner.server.library;
 
-import io.coderunner.server.system.Timestamps;
+import io.coderunner.server.http.Timestamps;
 import java.util.List;
 
 /** seed 004's CodeLibraryResponse. */

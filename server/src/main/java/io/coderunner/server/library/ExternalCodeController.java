@@ -1,8 +1,8 @@
 package io.coderunner.server.library;
 
-import io.coderunner.server.system.Caller;
-import io.coderunner.server.system.NotFoundException;
-import io.coderunner.server.system.Page;
+import io.coderunner.server.http.NotFoundException;
+import io.coderunner.server.http.Page;
+import io.coderunner.server.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.coderunner.server.library;
 
-import io.coderunner.server.system.BadRequestException;
+import io.coderunner.server.http.BadRequestException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;

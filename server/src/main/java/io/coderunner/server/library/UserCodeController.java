@@ -1,10 +1,10 @@
 package io.coderunner.server.library;
 
 import io.coderunner.server.accounts.Accounts;
-import io.coderunner.server.system.Caller;
-import io.coderunner.server.system.NotFoundException;
-import io.coderunner.server.system.Page;
-import io.coderunner.server.system.SignedInUser;
+import io.coderunner.server.http.NotFoundException;
+import io.coderunner.server.http.Page;
+import io.coderunner.server.security.Caller;
+import io.coderunner.server.security.SignedInUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;

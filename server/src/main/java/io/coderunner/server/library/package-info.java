@@ -6,5 +6,5 @@
  * (GET /api/v1/codes). Other modules use {@link io.coderunner.server.library.CodeLibrary}:
  * {@code findReadable} (the caller's own or a public entry) and the counts of a user's entries.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Code library", allowedDependencies = {"accounts", "system"})
+@org.springframework.modulith.ApplicationModule(displayName = "Code library", allowedDependencies = {"accounts", "http", "persistence", "security", "system"})
 package io.coderunner.server.library;

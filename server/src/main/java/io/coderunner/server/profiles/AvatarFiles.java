@@ -1,8 +1,8 @@
 package io.coderunner.server.profiles;
 
 import io.coderunner.engine.files.HostileTree;
+import io.coderunner.server.persistence.OwnerOnly;
 import io.coderunner.server.system.CodeRunnerSettings;
-import io.coderunner.server.system.OwnerOnly;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

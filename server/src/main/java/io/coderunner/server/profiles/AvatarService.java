@@ -1,9 +1,9 @@
 package io.coderunner.server.profiles;
 
+import io.coderunner.server.http.BadRequestException;
+import io.coderunner.server.http.NotFoundException;
+import io.coderunner.server.security.Caller;
 import io.coderunner.server.system.AuditEvent;
-import io.coderunner.server.system.BadRequestException;
-import io.coderunner.server.system.Caller;
-import io.coderunner.server.system.NotFoundException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;

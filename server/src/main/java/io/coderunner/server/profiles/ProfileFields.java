@@ -1,6 +1,6 @@
 package io.coderunner.server.profiles;
 
-import io.coderunner.server.system.BadRequestException;
+import io.coderunner.server.http.BadRequestException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.regex.Pattern;

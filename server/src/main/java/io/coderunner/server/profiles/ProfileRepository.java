@@ -1,6 +1,6 @@
 package io.coderunner.server.profiles;
 
-import io.coderunner.server.system.Rows;
+import io.coderunner.server.persistence.Rows;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;

@@ -2,9 +2,9 @@ package io.coderunner.server.profiles;
 
 import io.coderunner.server.accounts.Accounts;
 import io.coderunner.server.accounts.UserAccount;
+import io.coderunner.server.http.NotFoundException;
+import io.coderunner.server.security.Caller;
 import io.coderunner.server.system.AuditEvent;
-import io.coderunner.server.system.Caller;
-import io.coderunner.server.system.NotFoundException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;

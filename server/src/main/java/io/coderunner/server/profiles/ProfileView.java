@@ -1,7 +1,7 @@
 package io.coderunner.server.profiles;
 
 import io.coderunner.server.accounts.UserAccount;
-import io.coderunner.server.system.Timestamps;
+import io.coderunner.server.http.Timestamps;
 
 /** seed 004's UserProfileResponse: the caller's own profile, with their account's fields. */
 record ProfileView(long id, String username, String email, String fullName, String bio, String avatarUrl, String website,

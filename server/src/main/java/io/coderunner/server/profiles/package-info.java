@@ -5,5 +5,5 @@
  * stored in {@code <data dir>/avatars} under generated names. Other modules read a user's public
  * face through {@link io.coderunner.server.profiles.Profiles}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Profiles", allowedDependencies = {"accounts", "system"})
+@org.springframework.modulith.ApplicationModule(displayName = "Profiles", allowedDependencies = {"accounts", "http", "persistence", "security", "system"})
 package io.coderunner.server.profiles;

@@ -1,7 +1,8 @@
 /**
- * What every module shares: settings of the installation, error responses as problem
- * details, request-size limits, the OpenAPI document, the events of the system log
- * ({@link io.coderunner.server.system.AuditEvent}) and the store of the event publication registry.
+ * What every module shares besides HTTP, security and persistence: the installation's settings
+ * ({@link io.coderunner.server.system.CodeRunnerSettings}) and the events of the system log
+ * ({@link io.coderunner.server.system.AuditEvent}).
  */
-@org.springframework.modulith.ApplicationModule(type = org.springframework.modulith.ApplicationModule.Type.OPEN)
+@org.springframework.modulith.ApplicationModule(displayName = "System", type = org.springframework.modulith.ApplicationModule.Type.OPEN,
+        allowedDependencies = {})
 package io.coderunner.server.system;

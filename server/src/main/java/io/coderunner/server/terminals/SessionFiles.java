@@ -1,8 +1,8 @@
 package io.coderunner.server.terminals;
 
-import io.coderunner.server.system.ConflictException;
-import io.coderunner.server.system.NotFoundException;
-import io.coderunner.server.system.Timestamps;
+import io.coderunner.server.http.ConflictException;
+import io.coderunner.server.http.NotFoundException;
+import io.coderunner.server.http.Timestamps;
 import io.coderunner.server.workspaces.BeneathRoot;
 import io.coderunner.server.workspaces.SafePaths;
 import java.io.IOException;

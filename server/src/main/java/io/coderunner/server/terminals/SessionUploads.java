@@ -1,6 +1,6 @@
 package io.coderunner.server.terminals;
 
-import io.coderunner.server.system.BadRequestException;
+import io.coderunner.server.http.BadRequestException;
 import io.coderunner.server.workspaces.BeneathRoot;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,6 +1,6 @@
 package io.coderunner.server.terminals;
 
-import io.coderunner.server.system.Timestamps;
+import io.coderunner.server.http.Timestamps;
 import java.util.List;
 
 /**

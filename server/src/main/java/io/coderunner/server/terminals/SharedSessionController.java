@@ -1,7 +1,7 @@
 package io.coderunner.server.terminals;
 
 import io.coderunner.server.execution.StreamDecoder;
-import io.coderunner.server.system.NotFoundException;
+import io.coderunner.server.http.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.annotation.security.PermitAll;

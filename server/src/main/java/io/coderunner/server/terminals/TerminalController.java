@@ -1,9 +1,9 @@
 package io.coderunner.server.terminals;
 
 import com.fasterxml.jackson.annotation.JsonAlias;
-import io.coderunner.server.system.Caller;
-import io.coderunner.server.system.NotFoundException;
-import io.coderunner.server.system.SignedInUser;
+import io.coderunner.server.http.NotFoundException;
+import io.coderunner.server.security.Caller;
+import io.coderunner.server.security.SignedInUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.nio.file.Path;

@@ -2,9 +2,9 @@ package io.coderunner.server.terminals;
 
 import io.coderunner.server.execution.Outbox;
 import io.coderunner.server.execution.StreamDecoder;
-import io.coderunner.server.system.Caller;
-import io.coderunner.server.system.InvalidCredentialsException;
-import io.coderunner.server.system.SocketSignIn;
+import io.coderunner.server.http.InvalidCredentialsException;
+import io.coderunner.server.security.Caller;
+import io.coderunner.server.security.SocketSignIn;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;

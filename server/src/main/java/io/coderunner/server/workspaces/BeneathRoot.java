@@ -1,8 +1,8 @@
 package io.coderunner.server.workspaces;
 
-import io.coderunner.server.system.BadRequestException;
 import io.coderunner.engine.files.HostileTree;
-import io.coderunner.server.system.NotFoundException;
+import io.coderunner.server.http.BadRequestException;
+import io.coderunner.server.http.NotFoundException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.SeekableByteChannel;
@@ -103,14 +103,14 @@ public final class BeneathRoot {
         Path checked = SafePaths.resolve(root, relative);
         Path rest = root.relativize(checked);
         if (rest.toString().isEmpty()) {
-            throw new io.coderunner.server.system.BadRequestException("path must name a file: '" + relative + "'");
+            throw new io.coderunner.server.http.BadRequestException("path must name a file: '" + relative + "'");
         }
         try (SecureDirectoryStream<Path> parent = folder(root, rest.getParent(), relative)) {
             Path name = rest.getFileName();
             try {
                 BasicFileAttributes existing = parent.getFileAttributeView(name, BasicFileAttributeView.class, NO_FOLLOW).readAttributes();
                 if (existing.isDirectory() || existing.isSymbolicLink()) {
-                    throw new io.coderunner.server.system.BadRequestException("path must name a file: '" + relative + "'");
+                    throw new io.coderunner.server.http.BadRequestException("path must name a file: '" + relative + "'");
                 }
             } catch (java.nio.file.NoSuchFileException absent) {
                 // A new file.

@@ -1,6 +1,6 @@
 package io.coderunner.server.workspaces;
 
-import io.coderunner.server.system.BadRequestException;
+import io.coderunner.server.http.BadRequestException;
 import java.text.Normalizer;
 import java.util.Locale;
 

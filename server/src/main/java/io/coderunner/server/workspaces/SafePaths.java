@@ -1,7 +1,7 @@
 package io.coderunner.server.workspaces;
 
-import io.coderunner.server.system.BadRequestException;
-import io.coderunner.server.system.NotFoundException;
+import io.coderunner.server.http.BadRequestException;
+import io.coderunner.server.http.NotFoundException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;

@@ -1,10 +1,10 @@
 package io.coderunner.server.workspaces;
 
 import io.coderunner.engine.files.HostileTree;
-import io.coderunner.server.system.BadRequestException;
+import io.coderunner.server.http.BadRequestException;
+import io.coderunner.server.http.ConflictException;
+import io.coderunner.server.http.Timestamps;
 import io.coderunner.server.system.CodeRunnerSettings;
-import io.coderunner.server.system.ConflictException;
-import io.coderunner.server.system.Timestamps;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -3,14 +3,14 @@ package io.coderunner.server.workspaces;
 import io.coderunner.engine.DirectoryInUseException;
 import io.coderunner.engine.Sandbox;
 import io.coderunner.server.accounts.Accounts;
+import io.coderunner.server.http.BadRequestException;
+import io.coderunner.server.http.ConflictException;
+import io.coderunner.server.http.ForbiddenException;
+import io.coderunner.server.http.NotFoundException;
+import io.coderunner.server.http.Page;
+import io.coderunner.server.http.Timestamps;
+import io.coderunner.server.security.Caller;
 import io.coderunner.server.system.AuditEvent;
-import io.coderunner.server.system.BadRequestException;
-import io.coderunner.server.system.Caller;
-import io.coderunner.server.system.ConflictException;
-import io.coderunner.server.system.ForbiddenException;
-import io.coderunner.server.system.NotFoundException;
-import io.coderunner.server.system.Page;
-import io.coderunner.server.system.Timestamps;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -71,10 +71,10 @@ class WorkspaceService {
         try (Sandbox.DirectoryHold held = sandbox.holdDirectory(files.projectRoot(caller.userId(), project.name()))) {
             files.deleteTree(files.projectRoot(caller.userId(), project.name()));
         } catch (DirectoryInUseException e) {
-            throw new io.coderunner.server.system.ConflictException("project '" + project.name() + "' is in use by a run or a "
+            throw new io.coderunner.server.http.ConflictException("project '" + project.name() + "' is in use by a run or a "
                     + "terminal session: end the session or wait for the run, then delete it");
         } catch (java.io.UncheckedIOException | io.coderunner.engine.files.HostileTree.TreeTooLargeException e) {
-            throw new io.coderunner.server.system.ConflictException("the project's files could not all be deleted ("
+            throw new io.coderunner.server.http.ConflictException("the project's files could not all be deleted ("
                     + e.getMessage() + "); try again when no run or terminal uses them");
         }
         store.delete(project.id());

@@ -1,7 +1,7 @@
 package io.coderunner.server.workspaces;
 
-import io.coderunner.server.system.Page;
-import io.coderunner.server.system.Timestamps;
+import io.coderunner.server.http.Page;
+import io.coderunner.server.http.Timestamps;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -1,6 +1,6 @@
 package io.coderunner.server.workspaces;
 
-import io.coderunner.server.system.Caller;
+import io.coderunner.server.security.Caller;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -3,7 +3,7 @@ package io.coderunner.server.environments;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.coderunner.server.system.BadRequestException;
+import io.coderunner.server.http.BadRequestException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

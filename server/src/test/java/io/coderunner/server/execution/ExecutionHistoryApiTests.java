@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.coderunner.server.ApiClient;
 import io.coderunner.server.ServerTest;
-import io.coderunner.server.system.Timestamps;
+import io.coderunner.server.http.Timestamps;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

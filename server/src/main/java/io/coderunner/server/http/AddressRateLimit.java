@@ -1,0 +1,57 @@
+package io.coderunner.server.http;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
+import java.time.Duration;
+
+/**
+ * At most so many actions of one kind per client address and period (a Bucket4j token bucket per
+ * address, refilled steadily over the period): sign-in attempts, registrations, anonymous runs.
+ * Buckets of addresses not seen for two periods are forgotten, and at most 100,000 are kept, so a
+ * flood of addresses cannot grow memory without bound.
+ */
+public final class AddressRateLimit {
+
+    private final String what;
+    private final int count;
+    private final String periodName;
+    private final Duration period;
+    private final String hint;
+    private final Cache<String, Bucket> buckets;
+
+    /**
+     * @param what       the action, plural, as the refusal names it ("sign-in attempts")
+     * @param count      how many per period
+     * @param period     the period, a minute or an hour
+     * @param hint       what the caller may do besides waiting, "" for nothing ("sign in for your tier's quota")
+     */
+    public AddressRateLimit(String what, int count, Duration period, String hint) {
+        if (count < 1) {
+            throw new IllegalArgumentException(what + ": the limit must be at least 1 a period");
+        }
+        this.what = what;
+        this.count = count;
+        this.period = period;
+        this.periodName = period.equals(Duration.ofHours(1)) ? "an hour" : period.equals(Duration.ofMinutes(1)) ? "a minute"
+                : "per " + period.toSeconds() + " s";
+        this.hint = hint;
+        this.buckets = Caffeine.newBuilder().expireAfterAccess(period.multipliedBy(2)).maximumSize(100_000).build();
+    }
+
+    /** Counts one action from this address; {@link TooManyRequestsException} (429 with Retry-After) past the limit. */
+    public void take(String address) {
+        Bucket bucket = buckets.get(address == null ? "unknown" : address, key -> Bucket.builder()
+                .addLimit(Bandwidth.builder().capacity(count).refillGreedy(count, period).build())
+                .build());
+        ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+        if (!probe.isConsumed()) {
+            Duration wait = Duration.ofNanos(probe.getNanosToWaitForRefill());
+            throw new TooManyRequestsException("too many " + what + " from this address: at most " + count + " "
+                    + periodName + "; " + (hint.isEmpty() ? "" : hint + ", or ") + "try again in "
+                    + Math.max(1, wait.toSeconds()) + " s", wait);
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package io.coderunner.server.security;
+
+import io.coderunner.server.http.ProblemResponses;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import java.util.Set;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.session.NullAuthenticatedSessionStrategy;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
+
+/**
+ * Who may call what. Each endpoint says it itself ({@code @PreAuthorize} on its method, checked by
+ * a test that walks every route); here the chain only authenticates the caller, answers 401/403
+ * as problem details, and sets the hardening headers on every response.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity(jsr250Enabled = true)
+class SecurityConfiguration {
+
+    /** Content-Security-Policy: only this origin's scripts and styles (Swagger UI needs inline styles). */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+            + "img-src 'self' data:; connect-src 'self'; font-src 'self' data:; object-src 'none'; base-uri 'self'; "
+            + "form-action 'self'; frame-ancestors 'none'";
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http, List<TokenAuthenticator> authenticators) throws Exception {
+        CookieCsrfTokenRepository csrfTokens = CookieCsrfTokenRepository.withHttpOnlyFalse();
+        csrfTokens.setCookiePath("/");
+        csrfTokens.setCookieCustomizer(cookie -> cookie.sameSite("Lax"));
+        http.csrf(csrf -> csrf.csrfTokenRepository(csrfTokens)
+                        // The header carries the cookie's value as it is (no per-response masking), as a page's script reads it.
+                        .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
+                        .requireCsrfProtectionMatcher(SecurityConfiguration::changesSomethingSignedInByCookie)
+                        // Stateless: every request signed in by cookie counts as an authentication, and the default
+                        // strategy would clear the CSRF cookie on each of them, leaving the page without its token.
+                        .sessionAuthenticationStrategy(new NullAuthenticatedSessionStrategy()))
+                .addFilterAfter(new CsrfCookieFilter(), CsrfFilter.class)
+                .httpBasic(AbstractHttpConfigurer::disable)
+                .formLogin(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .requestCache(AbstractHttpConfigurer::disable)
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .addFilterBefore(new CallerAuthenticationFilter(authenticators), AnonymousAuthenticationFilter.class)
+                .authorizeHttpRequests(requests -> requests
+                        // Actuator's endpoints are not controllers with their own rules: health tells anyone only
+                        // its status (details when-authorized, for administrators); metrics are the operators'.
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/actuator/**").access((authentication, context) ->
+                                new AuthorizationDecision(readsMetrics(authentication.get())))
+                        .anyRequest().permitAll())
+                .exceptionHandling(errors -> errors
+                        .authenticationEntryPoint((request, response, e) -> {
+                            response.setHeader("WWW-Authenticate", "Bearer");
+                            ProblemResponses.write(response, HttpStatus.UNAUTHORIZED,
+                                    "authentication required: send Authorization: Bearer <access token or API key>");
+                        })
+                        .accessDeniedHandler((request, response, e) -> ProblemResponses.write(response, HttpStatus.FORBIDDEN,
+                                e instanceof CsrfException
+                                        ? "missing or wrong CSRF token: a request signed in by cookie must send the "
+                                                + SessionCookies.CSRF + " cookie's value in the " + SessionCookies.CSRF_HEADER + " header"
+                                        : "forbidden: " + request.getMethod() + " " + request.getRequestURI()
+                                                + " is not allowed for this caller")))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
+                        .frameOptions(frame -> frame.deny())
+                        .addHeaderWriter(new StaticHeadersWriter("Permissions-Policy",
+                                "camera=(), microphone=(), geolocation=(), payment=(), usb=()"))
+                        .addHeaderWriter(new StaticHeadersWriter("Cross-Origin-Opener-Policy", "same-origin")));
+        return http.build();
+    }
+
+    /**
+     * An administrator signed in, or a key of an administrator's made for scraping metrics (keys
+     * never carry ROLE_ADMIN: whether the owner is one is read from the caller, checked per request).
+     */
+    static boolean readsMetrics(Authentication authentication) {
+        if (authentication == null || !(authentication.getPrincipal() instanceof Caller caller)) {
+            return false;
+        }
+        return caller.admin() && (!caller.viaApiKey() || caller.scopes().contains("metrics"));
+    }
+
+    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
+    /** Signing in and registering need no token: they are how a browser gets one. */
+    private static final Set<String> OPEN_PATHS = Set.of("/login", "/register");
+
+    /**
+     * Only requests a browser could be tricked into sending need CSRF protection: those that
+     * change something and are signed in by cookie alone. A request that carries its credential
+     * in a header was made by a program (or a page) that holds the credential itself.
+     */
+    static boolean changesSomethingSignedInByCookie(HttpServletRequest request) {
+        return !SAFE_METHODS.contains(request.getMethod())
+                && request.getHeader("Authorization") == null
+                && request.getHeader("X-API-Key") == null
+                && SessionCookies.present(request)
+                && !OPEN_PATHS.contains(request.getRequestURI());
+    }
+}

@@ -1,8 +1,0 @@
-package io.coderunner.server.system;
-
-/** The request cannot be served as asked; the message says why (400). */
-public class BadRequestException extends RuntimeException {
-    public BadRequestException(String message) {
-        super(message);
-    }
-}

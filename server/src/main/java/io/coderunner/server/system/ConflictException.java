@@ -1,8 +1,0 @@
-package io.coderunner.server.system;
-
-/** Conflict: answered as a problem detail whose detail is this message. */
-public class ConflictException extends RuntimeException {
-    public ConflictException(String message) {
-        super(message);
-    }
-}

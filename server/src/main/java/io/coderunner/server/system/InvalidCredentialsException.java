@@ -1,8 +1,0 @@
-package io.coderunner.server.system;
-
-/** A credential that was presented but is not good (expired, revoked, tampered with, disabled): 401. */
-public class InvalidCredentialsException extends RuntimeException {
-    public InvalidCredentialsException(String message) {
-        super(message);
-    }
-}

@@ -1,8 +1,0 @@
-package io.coderunner.server.system;
-
-/** Locked: answered as a problem detail whose detail is this message. */
-public class LockedException extends RuntimeException {
-    public LockedException(String message) {
-        super(message);
-    }
-}
