@@ -1,14 +1,19 @@
 package io.coderunner.engine;
 
+import static org.awaitility.Awaitility.await;
+
 import io.coderunner.engine.language.Language;
 import io.coderunner.engine.language.LanguageRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.awaitility.core.ConditionTimeoutException;
 
 /** One real bubblewrap sandbox shared by the engine's tests, with its own uids and cgroup name. */
 final class SandboxFixture {
@@ -61,15 +66,14 @@ final class SandboxFixture {
      * waiting and with no child. Waits a moment for a sandbox being started to reach that state.
      */
     static List<String> leftoverProcesses() {
-        List<String> found = List.of();
-        for (int attempt = 0; attempt < 40; attempt++) {
-            found = slotProcesses().stream().filter(p -> !p.partOfAWaitingSandbox()).map(SlotProcess::toString).toList();
-            if (found.isEmpty()) {
-                return found;
-            }
-            sleep(50);
+        Supplier<List<String>> now = () -> slotProcesses().stream().filter(p -> !p.partOfAWaitingSandbox())
+                .map(SlotProcess::toString).toList();
+        try {
+            return await().atMost(Duration.ofSeconds(2)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(50))
+                    .until(now::get, List::isEmpty);
+        } catch (ConditionTimeoutException e) {
+            return now.get();
         }
-        return found;
     }
 
     private record SlotProcess(long pid, int uid, String state, long parent, String comm, String cmdline, List<SlotProcess> all) {
@@ -120,14 +124,6 @@ final class SandboxFixture {
             throw new IllegalStateException(e);
         }
         return found;
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     static boolean root() {

@@ -1,6 +1,7 @@
 package io.coderunner.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
@@ -9,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -79,18 +81,14 @@ class TerminalTests {
             terminal.write("echo started-$((2+3))\n".getBytes(StandardCharsets.UTF_8));
             screen.waitFor("started-5");
             // The shell goes on before its background child has executed sleep: wait for it.
-            for (int i = 0; i < 100 && !processesRunning("sleep 1000"); i++) {
-                Thread.sleep(50);
-            }
-            assertThat(processesRunning("sleep 1000")).isTrue();
+            await().atMost(Duration.ofSeconds(5)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(50))
+                    .until(() -> processesRunning("sleep 1000"));
         } finally {
             terminal.close();
         }
         assertThat(terminal.exited().get(10, TimeUnit.SECONDS)).isNotNull();
-        for (int i = 0; i < 100 && processesRunning("sleep 1000"); i++) {
-            Thread.sleep(50);
-        }
-        assertThat(processesRunning("sleep 1000")).as("a background process of the closed terminal").isFalse();
+        await().alias("no background process of the closed terminal left").atMost(Duration.ofSeconds(5))
+                .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(50)).until(() -> !processesRunning("sleep 1000"));
         if (SandboxFixture.root()) {
             // The directory is the server's again, and nothing in it belongs to the terminal's uid.
             assertThat(Files.getAttribute(dir.resolve("made.txt"), "unix:uid", LinkOption.NOFOLLOW_LINKS)).isEqualTo(0);

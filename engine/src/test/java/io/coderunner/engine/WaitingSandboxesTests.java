@@ -1,8 +1,10 @@
 package io.coderunner.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -29,19 +31,21 @@ class WaitingSandboxesTests {
         for (CompletableFuture<RunResult> run : runs) {
             assertThat(run.get(30, TimeUnit.SECONDS).status()).isEqualTo(Status.OK);
         }
-        Thread.sleep(300);
 
         // A read that waits for as long as a slot is idle must not sit on a virtual thread's carrier:
         // the readers of the waiting sandboxes are platform threads (which this list holds; it has no virtual ones).
-        assertThat(Thread.getAllStackTraces().keySet()).filteredOn(t -> t.getName().matches("std(out|err)-slot-\\d+"))
-                .as("threads reading the waiting sandboxes").hasSizeGreaterThanOrEqualTo(2 * SandboxFixture.SLOTS)
-                .allMatch(t -> !t.isVirtual());
+        // Each slot starts its next sandbox as the last step of giving the slot back: wait until all have.
+        await().atMost(Duration.ofSeconds(10)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(50)).untilAsserted(() ->
+                assertThat(Thread.getAllStackTraces().keySet()).filteredOn(t -> t.getName().matches("std(out|err)-slot-\\d+"))
+                        .as("threads reading the waiting sandboxes").hasSizeGreaterThanOrEqualTo(2 * SandboxFixture.SLOTS)
+                        .allMatch(t -> !t.isVirtual()));
 
         int threads = 4 * Runtime.getRuntime().availableProcessors() + 4;
         CountDownLatch done = new CountDownLatch(threads);
         for (int i = 0; i < threads; i++) {
             Thread.ofVirtual().start(() -> {
                 try {
+                    // Sleeping is what these threads are for: each parks and must get a carrier back.
                     Thread.sleep(20);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
  * Rules of the code that the module verification does not cover: what of the engine the server
  * may use, and how the server may touch files where sandboxes write.
  */
+@DatabaseAgnostic
 class ArchitectureRulesTests {
 
     private static final JavaClasses SERVER = new ClassFileImporter()

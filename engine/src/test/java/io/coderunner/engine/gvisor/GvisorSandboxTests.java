@@ -1,6 +1,7 @@
 package io.coderunner.engine.gvisor;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.coderunner.engine.Limits;
 import io.coderunner.engine.OutputListener;
@@ -16,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -178,15 +180,8 @@ class GvisorSandboxTests {
     void runscKeepsNoStateOfEndedContainers() throws Exception {
         run("python", "while True:\n    pass\n", Limits.defaults().withCpuTimeMs(300));
         // Each slot may hold its waiting sandbox; any other container runsc knows of is stale.
-        List<String> containers = List.of();
-        for (int attempt = 0; attempt < 50; attempt++) {
-            containers = runscList();
-            if (containers.stream().allMatch(line -> line.contains("running")) && containers.size() <= SLOTS) {
-                break;
-            }
-            Thread.sleep(100);
-        }
-        assertThat(containers).hasSizeLessThanOrEqualTo(SLOTS).allMatch(line -> line.contains("running"));
+        await().atMost(Duration.ofSeconds(5)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100))
+                .untilAsserted(() -> assertThat(runscList()).hasSizeLessThanOrEqualTo(SLOTS).allMatch(line -> line.contains("running")));
     }
 
     private static List<String> runscList() throws IOException, InterruptedException {

@@ -1,8 +1,11 @@
 package io.coderunner.engine.gvisor;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -12,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * Finds host processes a gVisor test sandbox left behind: any process of its slot uids, and any
@@ -40,15 +44,12 @@ final class RunscProcesses {
 
     /** Leftovers, waiting a moment for a sandbox being started or ended to settle. */
     List<String> leftovers() {
-        List<String> found = List.of();
-        for (int attempt = 0; attempt < 60; attempt++) {
-            found = leftoversNow();
-            if (found.isEmpty()) {
-                return found;
-            }
-            sleep(100);
+        try {
+            return await().atMost(Duration.ofSeconds(6)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100))
+                    .until(this::leftoversNow, List::isEmpty);
+        } catch (ConditionTimeoutException e) {
+            return leftoversNow();
         }
-        return found;
     }
 
     /** The launch counter of the newest waiting sandbox, 0 when there is none. */
@@ -61,15 +62,16 @@ final class RunscProcesses {
      * sandbox as the last step of giving the slot back after a run, so the run is then over.
      */
     boolean awaitLaunchAfter(long launch) {
-        for (int attempt = 0; attempt < 100; attempt++) {
-            if (newestLaunch() > launch) {
-                // The engine takes hold of the sandbox just after starting it.
-                sleep(100);
-                return true;
-            }
-            sleep(100);
+        try {
+            await().atMost(Duration.ofSeconds(10)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100))
+                    .until(() -> newestLaunch() > launch);
+        } catch (ConditionTimeoutException e) {
+            return false;
         }
-        return false;
+        // The engine takes hold of the sandbox just after starting it, a step /proc does not show:
+        // this margin is for it, not a wait for something that can be looked at.
+        sleep(100);
+        return true;
     }
 
     /** The runsc run processes of the waiting sandboxes, one per slot at most. */

@@ -3,19 +3,18 @@ package io.coderunner.server.accounts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.coderunner.server.ApiClient;
+import io.coderunner.server.DatabaseAgnostic;
 import io.coderunner.server.ServerTest;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 /** Sign-in attempts from one address are limited, whichever names they try. */
+// The same settings as RegistrationThrottleTests, so that the two classes share one server: each throttle counts
+// on its own (sign-ins, registrations), and neither class signs in from where the other registers.
+@TestPropertySource(properties = {"coderunner.auth.logins-per-minute-per-ip=3", "coderunner.auth.registrations-per-hour-per-ip=3"})
+@DatabaseAgnostic
 class LoginThrottleTests extends ServerTest {
-
-    @DynamicPropertySource
-    static void fewAttempts(DynamicPropertyRegistry registry) {
-        registry.add("coderunner.auth.logins-per-minute-per-ip", () -> "3");
-    }
 
     @Test
     void theFourthAttemptInAMinuteFromOneAddressIsRefusedWithRetryAfter() {

@@ -2,6 +2,7 @@ package io.coderunner.server.accounts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.coderunner.server.DatabaseAgnostic;
 import io.coderunner.server.ServerTest;
 import java.net.InetAddress;
 import java.net.URI;
@@ -9,16 +10,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 /** Registrations from one address are limited; other addresses are not affected. */
+// The same settings as LoginThrottleTests, so that the two classes share one server: each throttle counts
+// on its own (sign-ins, registrations), and neither class signs in from where the other registers.
+@TestPropertySource(properties = {"coderunner.auth.logins-per-minute-per-ip=3", "coderunner.auth.registrations-per-hour-per-ip=3"})
+@DatabaseAgnostic
 class RegistrationThrottleTests extends ServerTest {
-
-    @DynamicPropertySource
-    static void fewRegistrations(DynamicPropertyRegistry registry) {
-        registry.add("coderunner.auth.registrations-per-hour-per-ip", () -> "3");
-    }
 
     private HttpResponse<String> register(String from, String name) throws Exception {
         HttpClient http = HttpClient.newBuilder().localAddress(InetAddress.getByName(from)).build();

@@ -2,12 +2,14 @@ package io.coderunner.server.ai;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.coderunner.server.DatabaseAgnostic;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Which addresses count as public for a user's base URL (literal addresses: no name lookup). */
+@DatabaseAgnostic
 class BaseUrlsTests {
 
     @ParameterizedTest

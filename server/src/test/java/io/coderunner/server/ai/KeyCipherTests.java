@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.coderunner.server.CodeRunnerApplication;
+import io.coderunner.server.DatabaseAgnostic;
 import io.coderunner.server.TestDataDirs;
 import java.util.Base64;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -11,6 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The encryption of users' provider keys, and the server's refusal to start without its key. */
+@DatabaseAgnostic
 class KeyCipherTests {
 
     private static KeyCipher cipher(byte fill) {

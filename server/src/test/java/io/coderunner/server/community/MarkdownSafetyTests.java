@@ -3,6 +3,7 @@ package io.coderunner.server.community;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.coderunner.server.ApiClient;
+import io.coderunner.server.DatabaseAgnostic;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -11,6 +12,7 @@ import tools.jackson.databind.JsonNode;
  * Hostile Markdown in posts and comments: the content comes back as written, and content_html
  * holds no script, no event handler and no javascript: (or data:) address.
  */
+@DatabaseAgnostic
 class MarkdownSafetyTests extends CommunityTestSupport {
 
     static final List<String> HOSTILE = List.of(

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.coderunner.engine.run.NetworkPolicy;
 import io.coderunner.server.ApiClient;
+import io.coderunner.server.DatabaseAgnostic;
 import io.coderunner.server.ServerTest;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -36,6 +37,7 @@ import tools.jackson.databind.json.JsonMapper;
  * in the environment prints it. With an index configured, the install reaches that index only;
  * nothing it started outlives it.
  */
+@DatabaseAgnostic
 class HostileInstallTests extends ServerTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();

@@ -1,11 +1,13 @@
 package io.coderunner.server.environments;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.coderunner.server.ApiClient;
 import io.coderunner.server.ServerTest;
 import java.io.IOException;
 import java.net.http.HttpRequest;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -250,12 +252,9 @@ class PythonEnvironmentApiTests extends ServerTest {
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.detail()).contains("in use by 1 running program");
 
-        JsonNode state = user.get("/api/executions/" + runId).json();
-        for (int i = 0; i < 100 && state.get("status").asString().equals("RUNNING"); i++) {
-            Thread.sleep(100);
-            state = user.get("/api/executions/" + runId).json();
-        }
-        assertThat(state.get("stdout").asString()).isEqualTo("done\n");
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> !user.get("/api/executions/" + runId).json().get("status").asString().equals("RUNNING"));
+        assertThat(user.get("/api/executions/" + runId).json().get("stdout").asString()).isEqualTo("done\n");
         assertThat(user.delete("/user-environments/" + id).status()).isEqualTo(200);
         assertThat(user.get("/user-environments/" + id).status()).isEqualTo(404);
     }

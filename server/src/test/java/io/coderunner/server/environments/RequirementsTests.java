@@ -3,11 +3,13 @@ package io.coderunner.server.environments;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.coderunner.server.DatabaseAgnostic;
 import io.coderunner.server.http.BadRequestException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** What pip and npm may be asked for: the usual ways to name a package and its version, and nothing else. */
+@DatabaseAgnostic
 class RequirementsTests {
 
     @Test

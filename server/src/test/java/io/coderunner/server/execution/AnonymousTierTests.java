@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.coderunner.server.ApiClient;
+import io.coderunner.server.DatabaseAgnostic;
 import io.coderunner.server.ServerTest;
 import java.net.InetAddress;
 import java.net.URI;
@@ -19,6 +20,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Runs of callers who are not signed in: the anonymous tier's limits, its rate per address, its share of the slots. */
+@DatabaseAgnostic
 class AnonymousTierTests extends ServerTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();

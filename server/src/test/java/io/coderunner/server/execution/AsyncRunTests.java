@@ -1,9 +1,11 @@
 package io.coderunner.server.execution;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.coderunner.server.ApiClient;
 import io.coderunner.server.ServerTest;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -11,15 +13,9 @@ import tools.jackson.databind.JsonNode;
 /** POST /api/execute with "wait": false answers at once; GET /api/executions/{id} gives the result later. */
 class AsyncRunTests extends ServerTest {
 
-    private JsonNode awaitResult(ApiClient client, String id) throws InterruptedException {
-        for (int i = 0; i < 200; i++) {
-            JsonNode state = client.get("/api/executions/" + id).json();
-            if (!state.get("status").asString().equals("RUNNING")) {
-                return state;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("run " + id + " did not end");
+    private JsonNode awaitResult(ApiClient client, String id) {
+        return await().alias("run " + id + " ends").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
+                .until(() -> client.get("/api/executions/" + id).json(), state -> !state.get("status").asString().equals("RUNNING"));
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.coderunner.server.execution;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.coderunner.server.DatabaseAgnostic;
 import io.coderunner.server.ServerTest;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +21,7 @@ import org.springframework.test.context.TestPropertySource;
  */
 @TestPropertySource(properties = {"coderunner.sandbox.slots=200", "coderunner.sandbox.queue-length=64",
         "coderunner.anonymous.slots=200"})
+@DatabaseAgnostic
 class ConcurrentStreamingTests extends ServerTest {
 
     private static final int CLIENTS = 200;

@@ -3,6 +3,7 @@ package io.coderunner.server.execution;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
+import io.coderunner.server.DatabaseAgnostic;
 import io.coderunner.server.ServerTest;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -21,6 +22,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** An asynchronous run calls back a URL the administrator allows, with its result, and tries again when that fails. */
+@DatabaseAgnostic
 class RunCallbackTests extends ServerTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();

@@ -3,6 +3,7 @@ package io.coderunner.server.execution;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.coderunner.server.DatabaseAgnostic;
 import io.coderunner.server.ServerTest;
 import java.net.InetAddress;
 import java.net.URI;
@@ -25,6 +26,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * The attack of sockets that never sign in: each is closed at the sign-in deadline while the server
  * keeps answering, and one address cannot hold more than its share of connections.
  */
+@DatabaseAgnostic
 class SocketAdmissionTests extends ServerTest {
 
     private static final int PER_ADDRESS = 5;

@@ -3,6 +3,7 @@ package io.coderunner.server.execution;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.coderunner.server.ApiClient;
+import io.coderunner.server.DatabaseAgnostic;
 import io.coderunner.server.ServerTest;
 import java.time.Instant;
 import java.util.List;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /** How a WebSocket connection is signed in: a browser's session cookie, and a credential that expires. */
+@DatabaseAgnostic
 class SocketSignInTests extends ServerTest {
 
     /** The Cookie header a browser sends after signing in through POST /login. */

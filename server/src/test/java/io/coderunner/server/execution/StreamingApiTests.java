@@ -1,12 +1,15 @@
 package io.coderunner.server.execution;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.coderunner.server.ApiClient;
+import io.coderunner.server.DatabaseAgnostic;
 import io.coderunner.server.ServerTest;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -19,6 +22,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** WS /ws/execute with a real WebSocket client: streaming output, typed input, stop from elsewhere. */
+@DatabaseAgnostic
 class StreamingApiTests extends ServerTest {
 
     /** A client of this test's server. */
@@ -41,7 +45,8 @@ class StreamingApiTests extends ServerTest {
         assertThat(id).hasSize(36);
 
         List<Client.Message> messages = client.untilResult();
-        Client.Message first = messages.stream().filter(m -> m.body().path("data").asString("").contains("first")).findFirst().orElseThrow();
+        Client.Message first = messages.stream().filter(m -> m.body().path("data").asString("").contains("first")).findFirst()
+                .orElseThrow(() -> new AssertionError("no output 'first' among " + messages));
         Client.Message result = messages.getLast();
         assertThat(result.body().get("status").asString()).isEqualTo("OK");
         assertThat(result.body().get("stdout").asString()).isEqualTo("first\nsecond\n");
@@ -74,17 +79,23 @@ class StreamingApiTests extends ServerTest {
         client.send(Map.of("type", "eof"));
         assertThat(client.next("result").body().get("stdout").asString()).isEqualTo("one\ndone\n");
 
-        client.send(Map.of("type", "start", "language", "bash", "code", "sleep 30"));
+        // The stop goes to a program that runs: it has printed its first line.
+        client.send(Map.of("type", "start", "language", "bash", "code", "echo going; sleep 30"));
         client.next("started");
+        assertThat(client.next("stdout").body().get("data").asString()).isEqualTo("going\n");
         client.send(Map.of("type", "stop"));
-        assertThat(client.next("result").body().get("status").asString()).isEqualTo("KILLED");
+        JsonNode stopped = client.next("result").body();
+        assertThat(stopped.get("status").asString()).isEqualTo("KILLED");
+        assertThat(stopped.get("stdout").asString()).isEqualTo("going\n");
     }
 
     @Test
     void anotherClientStopsARunByItsId() throws Exception {
         Client client = new Client();
-        client.send(Map.of("type", "start", "language", "python", "code", "import time\ntime.sleep(30)\n"));
+        client.send(Map.of("type", "start", "language", "python", "code", "import time\nprint('going', flush=True)\ntime.sleep(30)\n"));
         String id = client.next("started").body().get("id").asString();
+        // The stop goes to a program that runs: it has printed its first line.
+        assertThat(client.next("stdout").body().get("data").asString()).startsWith("going");
 
         ApiClient.Response stop = api.postJson("/api/execute/stop/" + id, Map.of());
         assertThat(stop.status()).isEqualTo(200);
@@ -101,8 +112,10 @@ class StreamingApiTests extends ServerTest {
         Client client = new Client();
         client.send(Map.of("type", "auth", "token", token));
         assertThat(client.next("authenticated").body().get("username").asString()).isEqualTo("streamer");
-        client.send(Map.of("type", "start", "language", "bash", "code", "sleep 30"));
+        client.send(Map.of("type", "start", "language", "bash", "code", "echo going; sleep 30"));
         String id = client.next("started").body().get("id").asString();
+        // The refusals and the stop go to a program that runs: it has printed its first line.
+        assertThat(client.next("stdout").body().get("data").asString()).isEqualTo("going\n");
 
         assertThat(api.postJson("/api/execute/stop/" + id, Map.of()).status()).isEqualTo(404);
         assertThat(newUser("stranger").postJson("/api/execute/stop/" + id, Map.of()).status()).isEqualTo(404);
@@ -135,7 +148,9 @@ class StreamingApiTests extends ServerTest {
         slow.send(Map.of("type", "start", "language", "python",
                 "code", "import sys\nfor _ in range(128):\n    sys.stdout.write('x' * 65536)\n",
                 "limits", Map.of("max_output_bytes", 16L * 1024 * 1024)));
-        // The program writes 8 MiB while the client reads nothing; then the client reads it all.
+        // The program writes 8 MiB while the client reads nothing; then the client reads it all. These
+        // three seconds of not reading are what is tested, not a wait for something: nothing the
+        // server says can be read without reading.
         Thread.sleep(3000);
         slow.socket.request(Long.MAX_VALUE);
         List<Client.Message> messages = slow.untilResult();
@@ -155,22 +170,22 @@ class StreamingApiTests extends ServerTest {
         Client silent = new Client(false);
         silent.send(Map.of("type", "start", "language", "python", "code", "while True:\n    print('x' * 4096)\n",
                 "limits", Map.of("max_output_bytes", 16L * 1024 * 1024, "wall_time_ms", 3_000)));
-        Thread.sleep(1000);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        int running = -1;
-        while (System.nanoTime() < deadline) {
-            running = api.get("/api/status").json().get("queue").get("running").asInt();
-            if (running == 0) {
-                break;
-            }
-            Thread.sleep(200);
-        }
-        assertThat(running).as("runs still going for a client that never reads").isZero();
+        // First the run is going (else "none running" below would be true before it started), then it
+        // ends by its wall time although nobody reads its output.
+        await().alias("the run is going").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
+                .until(StreamingApiTests.this::running, n -> n == 1);
+        await().alias("no run still going for a client that never reads").atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(200)).until(StreamingApiTests.this::running, n -> n == 0);
         silent.socket.abort();
         // The server goes on serving others.
         Client other = new Client();
         other.send(Map.of("type", "start", "language", "bash", "code", "echo fine"));
         assertThat(other.next("result").body().get("stdout").asString()).isEqualTo("fine\n");
+    }
+
+    /** Runs the server counts as going. */
+    private int running() {
+        return api.get("/api/status").json().get("queue").get("running").asInt();
     }
 
     @Test

@@ -3,9 +3,11 @@ package io.coderunner.server.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.coderunner.server.DatabaseAgnostic;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
+@DatabaseAgnostic
 class AddressRateLimitTests {
 
     @Test

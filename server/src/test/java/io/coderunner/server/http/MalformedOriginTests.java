@@ -2,6 +2,7 @@ package io.coderunner.server.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.coderunner.server.DatabaseAgnostic;
 import io.coderunner.server.ServerTest;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -15,6 +16,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /** A malformed Origin header is the caller's mistake: 400, and nothing in the log. */
 @ExtendWith(OutputCaptureExtension.class)
+@DatabaseAgnostic
 class MalformedOriginTests extends ServerTest {
 
     private static final String[] ORIGINS = {"http://[bad", "http://[::1", "http://a b", "://nohost", "http://%zz",

@@ -3,6 +3,7 @@ package io.coderunner.server.observability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.coderunner.server.ApiClient;
+import io.coderunner.server.DatabaseAgnostic;
 import io.coderunner.server.ServerTest;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,7 @@ import tools.jackson.databind.JsonNode;
  * Health that tells the truth (the sandbox is checked by running a program in it) and metrics
  * that count what happened, readable by administrators and by a key made for scraping.
  */
+@DatabaseAgnostic
 class HealthAndMetricsTests extends ServerTest {
 
     @Test

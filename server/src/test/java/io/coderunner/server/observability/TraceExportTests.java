@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.sun.net.httpserver.HttpServer;
+import io.coderunner.server.DatabaseAgnostic;
 import io.coderunner.server.ServerTest;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -21,6 +22,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * server taking OTLP's protobuf POSTs, as a real collector does) receives the spans of the
  * server's requests.
  */
+@DatabaseAgnostic
 class TraceExportTests extends ServerTest {
 
     private static final List<Received> received = new CopyOnWriteArrayList<>();

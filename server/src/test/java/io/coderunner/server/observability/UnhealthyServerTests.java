@@ -3,6 +3,7 @@ package io.coderunner.server.observability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.coderunner.server.ApiClient;
+import io.coderunner.server.DatabaseAgnostic;
 import io.coderunner.server.ServerTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
@@ -13,6 +14,7 @@ import org.springframework.test.context.TestPropertySource;
  * to the public, while an administrator sees which check failed.
  */
 @TestPropertySource(properties = "management.health.diskspace.threshold=1000TB")
+@DatabaseAgnostic
 class UnhealthyServerTests extends ServerTest {
 
     @Test

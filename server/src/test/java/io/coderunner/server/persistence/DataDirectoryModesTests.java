@@ -3,6 +3,7 @@ package io.coderunner.server.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.coderunner.server.ApiClient;
+import io.coderunner.server.DatabaseAgnostic;
 import io.coderunner.server.ServerTest;
 import io.coderunner.server.system.CodeRunnerSettings;
 import java.awt.image.BufferedImage;
@@ -34,6 +35,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * Only what sandboxes are given on purpose (the engine's slots and shared read-only state,
  * environments, work folders lent to runs) may be open to others.
  */
+@DatabaseAgnostic
 class DataDirectoryModesTests extends ServerTest {
 
     /** A server of its own, so that its data directory holds only what this server made. */

@@ -3,10 +3,12 @@ package io.coderunner.server.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.coderunner.server.DatabaseAgnostic;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /** How DATABASE_URL is read. */
+@DatabaseAgnostic
 class DatabaseTests {
 
     private final Path data = Path.of("/var/lib/coderunner");

@@ -2,6 +2,7 @@ package io.coderunner.server.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.coderunner.server.DatabaseAgnostic;
 import io.coderunner.server.ServerTest;
 import java.net.CookieManager;
 import java.net.HttpCookie;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
  * A page keeps its CSRF token while it is signed in: reading pages and data by cookie must not
  * take the token away, or the page's next change would be refused.
  */
+@DatabaseAgnostic
 class CsrfTokenLifetimeTests extends ServerTest {
 
     private final CookieManager jar = new CookieManager();

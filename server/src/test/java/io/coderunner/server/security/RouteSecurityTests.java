@@ -3,6 +3,7 @@ package io.coderunner.server.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.coderunner.server.ApiClient;
+import io.coderunner.server.DatabaseAgnostic;
 import io.coderunner.server.ServerTest;
 import jakarta.annotation.security.PermitAll;
 import java.net.http.HttpRequest;
@@ -24,6 +25,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * refused — anonymous callers with 401, ordinary users with 403 where administrators or an API
  * key's scope are required.
  */
+@DatabaseAgnostic
 class RouteSecurityTests extends ServerTest {
 
     @Autowired

@@ -2,6 +2,7 @@ package io.coderunner.server.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.coderunner.server.DatabaseAgnostic;
 import io.coderunner.server.ServerTest;
 import jakarta.annotation.security.PermitAll;
 import java.io.IOException;
@@ -26,6 +27,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * is served at its path and method, with the authentication the seed gives it (无 none, JWT, 管理员
  * administrator, API Key), plus the two comment endpoints the seed found missing.
  */
+@DatabaseAgnostic
 class SeedEndpointsTests extends ServerTest {
 
     @Autowired

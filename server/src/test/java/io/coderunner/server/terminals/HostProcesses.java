@@ -1,9 +1,13 @@
 package io.coderunner.server.terminals;
 
+import static org.awaitility.Awaitility.await;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import org.awaitility.core.ConditionTimeoutException;
 
 /** The host's processes, read from /proc: what a terminal left running is visible here whatever its namespaces. */
 final class HostProcesses {
@@ -32,24 +36,22 @@ final class HostProcesses {
      * Waits up to five seconds for such a process to run: a shell forks a background job and goes
      * on before the child has executed its program.
      */
-    static boolean appears(String cmdline) throws InterruptedException {
-        for (int i = 0; i < 100; i++) {
-            if (running(cmdline)) {
-                return true;
-            }
-            Thread.sleep(50);
-        }
-        return false;
+    static boolean appears(String cmdline) {
+        return within(Duration.ofSeconds(5), () -> running(cmdline));
     }
 
     /** Waits up to five seconds for no such process to be left. */
-    static boolean gone(String cmdline) throws InterruptedException {
-        for (int i = 0; i < 100; i++) {
-            if (!running(cmdline)) {
-                return true;
-            }
-            Thread.sleep(50);
+    static boolean gone(String cmdline) {
+        return within(Duration.ofSeconds(5), () -> !running(cmdline));
+    }
+
+    /** Whether the condition holds within the time, looked at every 50 ms: the callers assert on the answer. */
+    private static boolean within(Duration time, Callable<Boolean> condition) {
+        try {
+            await().atMost(time).pollInterval(Duration.ofMillis(50)).until(condition);
+            return true;
+        } catch (ConditionTimeoutException e) {
+            return false;
         }
-        return false;
     }
 }

@@ -1,6 +1,7 @@
 package io.coderunner.server.terminals;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.coderunner.server.ApiClient;
 import io.coderunner.server.ServerTest;
@@ -10,6 +11,7 @@ import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -113,10 +115,8 @@ class TerminalApiTests extends ServerTest {
         first.waitFor("seen-" + (Integer.parseInt(mark) + 1));
         first.close();
         first.closed.get(10, java.util.concurrent.TimeUnit.SECONDS);
-        for (int i = 0; i < 100 && !owner.api().get("/ccresearch/sessions/detail/" + id).json().get("status").asString().equals("disconnected"); i++) {
-            Thread.sleep(50);
-        }
-        assertThat(owner.api().get("/ccresearch/sessions/detail/" + id).json().get("status").asString()).isEqualTo("disconnected");
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+                assertThat(owner.api().get("/ccresearch/sessions/detail/" + id).json().get("status").asString()).isEqualTo("disconnected"));
 
         TerminalClient second = TerminalClient.connect(port, id, owner.token());
         second.waitFor("seen-" + (Integer.parseInt(mark) + 1));

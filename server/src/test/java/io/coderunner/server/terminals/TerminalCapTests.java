@@ -3,6 +3,7 @@ package io.coderunner.server.terminals;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.coderunner.server.ApiClient;
+import io.coderunner.server.DatabaseAgnostic;
 import io.coderunner.server.ServerTest;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -10,6 +11,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** Terminal sessions going at once are limited server-wide, whichever users start them. */
+@DatabaseAgnostic
 class TerminalCapTests extends ServerTest {
 
     @DynamicPropertySource

@@ -3,6 +3,7 @@ package io.coderunner.server.terminals;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.coderunner.server.ApiClient;
+import io.coderunner.server.DatabaseAgnostic;
 import io.coderunner.server.ServerTest;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -11,6 +12,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** A server whose Free tier ends terminal sessions after two idle seconds, checked five times a second. */
+@DatabaseAgnostic
 class TerminalExpiryTests extends ServerTest {
 
     @DynamicPropertySource

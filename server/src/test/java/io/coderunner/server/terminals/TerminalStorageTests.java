@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.coderunner.server.ApiClient;
+import io.coderunner.server.DatabaseAgnostic;
 import io.coderunner.server.ServerTest;
 import java.time.Duration;
 import java.util.Map;
@@ -16,6 +17,7 @@ import org.springframework.test.context.TestPropertySource;
  * is ended, whether it works in a project or in a folder of its own.
  */
 @TestPropertySource(properties = "coderunner.workspaces.storage-mb.1=4")
+@DatabaseAgnostic
 class TerminalStorageTests extends ServerTest {
 
     private TerminalClient openTerminal(ApiClient user, String token, Map<String, Object> body) throws InterruptedException {

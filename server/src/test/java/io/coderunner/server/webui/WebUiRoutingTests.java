@@ -2,6 +2,7 @@ package io.coderunner.server.webui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.coderunner.server.DatabaseAgnostic;
 import io.coderunner.server.ServerTest;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,6 +13,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** The UI's pages and files are served under /app; the API keeps every path of its own. */
+@DatabaseAgnostic
 class WebUiRoutingTests extends ServerTest {
 
     private final HttpClient http = HttpClient.newHttpClient();

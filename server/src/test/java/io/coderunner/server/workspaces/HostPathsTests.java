@@ -3,6 +3,7 @@ package io.coderunner.server.workspaces;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.coderunner.server.ApiClient;
+import io.coderunner.server.DatabaseAgnostic;
 import io.coderunner.server.ServerTest;
 import io.coderunner.server.system.CodeRunnerSettings;
 import java.util.Map;
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** What a client is told about a run in a project never names where the server keeps its data. */
+@DatabaseAgnostic
 class HostPathsTests extends ServerTest {
 
     @Autowired
