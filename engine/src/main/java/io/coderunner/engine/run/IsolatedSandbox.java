@@ -206,6 +206,10 @@ public final class IsolatedSandbox implements Sandbox {
 
     private void prepareAhead(Slot slot, Stage stage) {
         try {
+            // The sandbox binds the work directory as it is now: it must already be the mount the
+            // next run's files are written to (after a run in a project's folder the slot may not
+            // have one yet, and mounting it later would hide the files from the waiting sandbox).
+            slot.mountWorkDir(stage.limits().diskBytes());
             slot.holdPrepared(stages.prepare(stage, slot.groupName()));
         } catch (SandboxException e) {
             log.warn("Could not start slot {}'s next sandbox ahead: {}", slot.index(), e.getMessage());

@@ -98,6 +98,11 @@ final class Slot {
         }
     }
 
+    /** Makes the work directory the size-bounded mount a run of {@code diskBytes} gets, empty. */
+    void mountWorkDir(long diskBytes) {
+        disk.prepare(workDir, diskBytes, uid);
+    }
+
     /** Empties the work directory; whatever the program wrote is gone. */
     void clean() {
         deleteContents(workDir);
