@@ -42,7 +42,9 @@ export function EditorPage() {
   const [args, setArgs] = useState('');
   const [typed, setTyped] = useState('');
   const [saveOpen, setSaveOpen] = useState(false);
-  const [opened, setOpened] = useState<{ id: number; title: string; owned: boolean }>();
+  // The library entry the editor opened. Whether it is the user's own is decided when it is shown:
+  // the entry may load before the signed-in user does.
+  const [opened, setOpened] = useState<CodeEntry>();
   const [run, dispatch] = useReducer(runReducer, initialRunState);
   const [environment, setEnvironment] = useState<string>();
   const [available, setAvailable] = useState<AvailableEnvironments>();
@@ -70,7 +72,7 @@ export function EditorPage() {
         .then((entry) => {
           setLanguage(entry.language);
           setCode(entry.code);
-          setOpened({ id: entry.id, title: entry.title, owned: entry.user_id === user?.id });
+          setOpened(entry);
         })
         .catch((e) => message.error(messageOf(e)));
     } else if (seed?.code !== undefined) {
@@ -308,10 +310,11 @@ export function EditorPage() {
           open={saveOpen}
           onClose={() => setSaveOpen(false)}
           language={language}
+          languageName={languageOptions.find((option) => option.value === language)?.label ?? language}
           code={code}
-          existing={opened?.owned ? opened : undefined}
+          existing={opened && user && opened.user_id === user.id ? opened : undefined}
           onSaved={(entry) => {
-            setOpened({ id: entry.id, title: entry.title, owned: true });
+            setOpened(entry);
             navigate(`/editor?code=${entry.id}`, { replace: true });
           }}
         />

@@ -1,4 +1,4 @@
-import { App, Form, Input, Modal, Select, Switch } from 'antd';
+import { App, Form, Input, Modal, Select, Switch, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
@@ -9,9 +9,14 @@ interface Props {
   open: boolean;
   onClose: () => void;
   language: string;
+  /** How the language is shown (its name and version), for the user to see what the program is saved as. */
+  languageName: string;
   code: string;
-  /** The entry the editor opened, when it is the user's own: saving changes it instead of adding one. */
-  existing?: { id: number; title: string };
+  /**
+   * The entry the editor opened, when it is the user's own: saving changes it instead of adding
+   * one, and the dialog starts from what it has (its tags and visibility are kept unless changed).
+   */
+  existing?: Pick<CodeEntry, 'id' | 'title' | 'description' | 'tags' | 'is_public'>;
   onSaved: (entry: CodeEntry) => void;
 }
 
@@ -22,7 +27,7 @@ interface Fields {
   is_public: boolean;
 }
 
-export function SaveCodeModal({ open, onClose, language, code, existing, onSaved }: Props) {
+export function SaveCodeModal({ open, onClose, language, languageName, code, existing, onSaved }: Props) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<Fields>();
@@ -30,7 +35,12 @@ export function SaveCodeModal({ open, onClose, language, code, existing, onSaved
 
   useEffect(() => {
     if (open) {
-      form.setFieldsValue({ title: existing?.title ?? '', tags: [], is_public: false });
+      form.setFieldsValue({
+        title: existing?.title ?? '',
+        description: existing?.description ?? undefined,
+        tags: existing?.tags ?? [],
+        is_public: existing?.is_public ?? false,
+      });
     }
   }, [open, existing, form]);
 
@@ -64,6 +74,10 @@ export function SaveCodeModal({ open, onClose, language, code, existing, onSaved
       destroyOnClose
     >
       <Form form={form} layout="vertical" onFinish={save} requiredMark={false}>
+        {/* Saved as the editor's language now: shown, so a program is not filed under the wrong one. */}
+        <Form.Item label={t('editor.language')}>
+          <Typography.Text strong id="save-language">{languageName}</Typography.Text>
+        </Form.Item>
         <Form.Item name="title" label={t('library.titleField')} rules={[{ required: true, message: t('form.required') }]}>
           <Input id="save-title" maxLength={200} />
         </Form.Item>

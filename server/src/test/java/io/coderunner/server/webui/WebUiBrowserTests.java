@@ -223,6 +223,42 @@ class WebUiBrowserTests extends ServerTest {
     }
 
     @Test
+    void savingChangesKeepsTheTagsAndVisibilityAndShowsTheLanguage() {
+        String owner = signedInUser("keeper");
+        String title = unique("Counter ");
+        browser.open("/app/editor");
+        browser.typeProgram(List.of("print(len(input()))"));
+        browser.click(By.id("save-button"));
+        browser.textContains(By.id("save-language"), "Python");
+        browser.type(By.id("save-title"), title);
+        browser.type(By.id("save-tags"), "strings");
+        browser.driver.findElement(By.id("save-tags")).sendKeys(Keys.ENTER);
+        browser.click(By.id("save-public"));
+        browser.click(By.id("save-confirm"));
+        browser.urlContains("/app/editor?code=");
+        String id = browser.driver.getCurrentUrl().replaceAll(".*code=(\\d+).*", "$1");
+
+        // Open it again, change the code, save changes: the dialog starts from what the entry has.
+        browser.open("/app/editor?code=" + id);
+        browser.textContains(By.cssSelector("[data-testid=code-editor]"), "print(len(input()))");
+        browser.typeProgram(List.of("# counts characters"));
+        browser.click(By.id("save-button"));
+        browser.textContains(By.cssSelector(".ant-modal-title"), "Save changes");
+        assertThat(browser.visible(By.id("save-title")).getAttribute("value")).isEqualTo(title);
+        assertThat(browser.visible(By.id("save-public")).getAttribute("aria-checked")).isEqualTo("true");
+        browser.textContains(By.cssSelector(".ant-modal-body"), "strings");
+        browser.click(By.id("save-confirm"));
+
+        ApiClient client = api.withToken(login(owner, "password-" + owner + "-1"));
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() ->
+                client.get("/code-library/" + id).json().get("code").asString().contains("# counts characters"));
+        JsonNode saved = client.get("/code-library/" + id).json();
+        assertThat(saved.get("tags").toString()).isEqualTo("[\"strings\"]");
+        assertThat(saved.get("is_public").asBoolean()).isTrue();
+        assertThat(saved.get("language").asString()).isEqualTo("python");
+    }
+
+    @Test
     void createAnApiKeyAndUseItWithCurl() throws Exception {
         signedInUser("key");
         browser.open("/app/api-keys");
