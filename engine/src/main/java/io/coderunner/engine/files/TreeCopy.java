@@ -102,7 +102,8 @@ public final class TreeCopy {
                 throw new CopyTooLargeException("the tree holds more bytes than allowed (" + name + " grew)");
             }
         } catch (HostileTree.NotPlainFileException | java.nio.file.NoSuchFileException replaced) {
-            // Swapped for a FIFO or a link, or removed, since it was listed: left out, like those.
+            // Swapped for a FIFO or a link, or removed, since it was listed: left out, like those. The
+            // target is a name in an opened folder of the copy, which no program has yet.
             Files.deleteIfExists(target);
         }
     }

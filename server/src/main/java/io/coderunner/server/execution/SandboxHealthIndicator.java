@@ -44,12 +44,12 @@ class SandboxHealthIndicator implements HealthIndicator {
     record Probe(Instant at, long millis, String problem) {
     }
 
-    SandboxHealthIndicator(Sandbox sandbox, ExecutionQueue queue, LanguageRegistry languages) {
+    SandboxHealthIndicator(Sandbox sandbox, ExecutionQueue queue, LanguageRegistry languages, Clock clock) {
         this.sandbox = sandbox;
         this.queue = queue;
         // bash: the cheapest program to start, and on every host the engine runs on.
         this.probeLanguage = languages.find("bash").orElse(null);
-        this.clock = Clock.systemUTC();
+        this.clock = clock;
     }
 
     @Override

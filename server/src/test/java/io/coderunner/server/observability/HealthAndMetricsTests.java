@@ -40,6 +40,13 @@ class HealthAndMetricsTests extends ServerTest {
         ApiClient.Response actuator = api.get("/actuator/health");
         assertThat(actuator.status()).isEqualTo(200);
         assertThat(actuator.json().has("components")).isFalse();
+        // Probes for orchestrators: liveness, and readiness made of the same checks.
+        assertThat(api.get("/actuator/health/liveness").json().get("status").asString()).isEqualTo("UP");
+        ApiClient.Response readiness = api.get("/actuator/health/readiness");
+        assertThat(readiness.status()).isEqualTo(200);
+        assertThat(readiness.json().get("status").asString()).isEqualTo("UP");
+        assertThat(admin().get("/actuator/health/readiness").json().get("components").properties())
+                .extracting(java.util.Map.Entry::getKey).contains("db", "sandbox", "diskSpace");
     }
 
     @Test

@@ -23,6 +23,7 @@ class UnhealthyServerTests extends ServerTest {
         assertThat(health.status()).isEqualTo(503);
         assertThat(health.json().get("status").asString()).isEqualTo("unavailable");
         assertThat(health.body()).doesNotContain("diskSpace");
+        assertThat(api.get("/actuator/health/readiness").status()).isEqualTo(503);
 
         ApiClient.Response detailed = admin().get("/health/detailed");
         assertThat(detailed.status()).isEqualTo(503);
