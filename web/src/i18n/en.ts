@@ -322,4 +322,8 @@ export const en = {
     table: 'Table',
     rows: 'Rows',
   },
+  problems: {
+    internal_error: 'Something went wrong on the server. Try again; if it keeps happening, tell the administrator.',
+    unreachable: 'The server cannot be reached. Check your connection and try again.',
+  },
 };

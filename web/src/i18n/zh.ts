@@ -325,4 +325,8 @@ export const zh: Messages<typeof en> = {
     table: '表',
     rows: '行数',
   },
+  problems: {
+    internal_error: '服务器出错了。请重试；如果一直出错，请告诉管理员。',
+    unreachable: '无法连接服务器。请检查网络后重试。',
+  },
 };

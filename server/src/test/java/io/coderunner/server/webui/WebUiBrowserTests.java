@@ -3,17 +3,10 @@ package io.coderunner.server.webui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.coderunner.server.ApiClient;
-import io.coderunner.server.ServerTest;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -25,66 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
  * The web UI in a real browser against the real server, which serves the UI built by the web
  * module: what a person does, click by click. Each test leaves a screenshot in target/e2e-screenshots.
  */
-class WebUiBrowserTests extends ServerTest {
-
-    private static Browser browser;
-    private static int browserPort;
-
-    /** A failed test leaves the page as it was, as a screenshot and its text, for whoever reads the report. */
-    @RegisterExtension
-    final TestWatcher failures = new TestWatcher() {
-        @Override
-        public void testFailed(ExtensionContext context, Throwable cause) {
-            if (browser != null) {
-                String name = "FAILED-" + context.getRequiredTestMethod().getName();
-                browser.screenshot(name);
-                System.err.println(name + " at " + browser.driver.getCurrentUrl() + ":\n"
-                        + browser.driver.findElement(By.tagName("body")).getText());
-            }
-        }
-    };
-
-    @BeforeEach
-    void browser() {
-        // One browser for the class; a new one if the class's tests were given another server.
-        if (browser == null || browserPort != port) {
-            if (browser != null) {
-                browser.close();
-            }
-            browser = new Browser(port);
-            browserPort = port;
-        }
-        browser.desktopSize();
-        browser.forget();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-            browser = null;
-        }
-    }
-
-    private static String unique(String prefix) {
-        return prefix + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
-    }
-
-    private void signIn(String username, String password) {
-        browser.open("/app/login");
-        browser.type(By.id("login-username"), username);
-        browser.type(By.id("login-password"), password);
-        browser.click(By.id("login-submit"));
-        browser.textContains(By.cssSelector("[data-testid=user-menu]"), username);
-    }
-
-    /** A user registered over the API, signed in in the browser. */
-    private String signedInUser(String prefix) {
-        String name = unique(prefix);
-        newUser(name);
-        signIn(name, "password-" + name + "-1");
-        return name;
-    }
+class WebUiBrowserTests extends BrowserTest {
 
     @Test
     void registerSignOutAndSignInAgain() {
