@@ -322,6 +322,13 @@ export const en = {
     table: 'Table',
     rows: 'Rows',
   },
+  password: {
+    title: 'Password',
+    current: 'Current password',
+    new: 'New password',
+    change: 'Change password',
+    changed: 'Password changed. Your other sessions have been signed out.',
+  },
   problems: {
     internal_error: 'Something went wrong on the server. Try again; if it keeps happening, tell the administrator.',
     unreachable: 'The server cannot be reached. Check your connection and try again.',

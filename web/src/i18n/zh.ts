@@ -325,6 +325,13 @@ export const zh: Messages<typeof en> = {
     table: '表',
     rows: '行数',
   },
+  password: {
+    title: '密码',
+    current: '当前密码',
+    new: '新密码',
+    change: '修改密码',
+    changed: '密码已修改，其他会话已退出登录。',
+  },
   problems: {
     internal_error: '服务器出错了。请重试；如果一直出错，请告诉管理员。',
     unreachable: '无法连接服务器。请检查网络后重试。',

@@ -7,6 +7,7 @@ import { api } from '../api/client';
 import type { Profile } from '../api/types';
 import { messageOf, useLoad } from '../api/useLoad';
 import { useAuth } from '../auth/AuthContext';
+import { ChangePasswordCard } from './ChangePasswordCard';
 
 interface EnhancedStats {
   level_name: string;
@@ -130,6 +131,9 @@ export function ProfilePage() {
             </Button>
           </Form>
         </Card>
+        <div style={{ marginTop: 16 }}>
+          <ChangePasswordCard />
+        </div>
       </Col>
       <Col xs={24} lg={14}>
         <Space direction="vertical" size="middle" style={{ width: '100%' }}>
