@@ -240,6 +240,8 @@ export const en = {
     confirmUninstall: 'Uninstall {{name}}?',
   },
   terminals: {
+    keys: 'Keys',
+    key: { esc: 'Escape', tab: 'Tab', up: 'Arrow up', down: 'Arrow down', left: 'Arrow left', right: 'Arrow right' },
     title: 'Terminal sessions',
     sessionTitle: 'Title',
     project: 'Project (optional)',

@@ -243,6 +243,8 @@ export const zh: Messages<typeof en> = {
     confirmUninstall: '卸载 {{name}}？',
   },
   terminals: {
+    keys: '按键',
+    key: { esc: 'Esc 键', tab: 'Tab 键', up: '上方向键', down: '下方向键', left: '左方向键', right: '右方向键' },
     title: '终端会话',
     sessionTitle: '标题',
     project: '项目（可选）',

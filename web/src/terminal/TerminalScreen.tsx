@@ -1,9 +1,13 @@
 import { FitAddon } from '@xterm/addon-fit';
 import { Terminal } from '@xterm/xterm';
 import '@xterm/xterm/css/xterm.css';
+import { Button, Space } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { TERMINAL_KEYS, withControl, type TerminalKey } from './terminalKeys';
 import { inputMessage, parseServerMessage, resizeMessage, terminalSocketUrl } from './terminalProtocol';
+
+const KEY_LABELS: Record<TerminalKey, string> = { esc: 'Esc', tab: 'Tab', up: '↑', down: '↓', left: '←', right: '→' };
 
 /**
  * One session's terminal: xterm.js on WS /ccresearch/terminal/{id}. The page's session cookie signs
@@ -18,6 +22,12 @@ export function TerminalScreen({ sessionId, onStateChange }: { sessionId: string
   const host = useRef<HTMLDivElement>(null);
   const [state, setState] = useState<'connecting' | 'connected' | 'closed'>('connecting');
   const [problem, setProblem] = useState<string>();
+  // Ctrl from the key bar, read by the typing handler without reconnecting.
+  const [control, setControl] = useState(false);
+  const controlHeld = useRef(false);
+  controlHeld.current = control;
+  const send = useRef<(data: string) => void>(() => undefined);
+  const focus = useRef<() => void>(() => undefined);
 
   useEffect(() => {
     if (!host.current) {
@@ -64,9 +74,18 @@ export function TerminalScreen({ sessionId, onStateChange }: { sessionId: string
         setProblem(event.reason);
       }
     };
-    const typing = terminal.onData((data) => {
+    send.current = (data: string) => {
       if (socket.readyState === WebSocket.OPEN) {
         socket.send(inputMessage(data));
+      }
+    };
+    focus.current = () => terminal.focus();
+    const typing = terminal.onData((data) => {
+      if (controlHeld.current) {
+        setControl(false);
+        send.current(withControl(data));
+      } else {
+        send.current(data);
       }
     });
     window.addEventListener('resize', sendSize);
@@ -86,6 +105,34 @@ export function TerminalScreen({ sessionId, onStateChange }: { sessionId: string
         {problem ? ` — ${problem}` : ''}
       </div>
       <div ref={host} data-testid="terminal-screen" style={{ height: 420, background: '#000', padding: 4 }} />
+      <Space wrap size={4} style={{ marginTop: 8 }} role="toolbar" aria-label={t('terminals.keys')}>
+        <Button
+          size="small"
+          type={control ? 'primary' : 'default'}
+          aria-pressed={control}
+          data-testid="terminal-key-ctrl"
+          onClick={() => {
+            setControl(!control);
+            focus.current();
+          }}
+        >
+          Ctrl
+        </Button>
+        {(Object.keys(TERMINAL_KEYS) as TerminalKey[]).map((key) => (
+          <Button
+            key={key}
+            size="small"
+            data-testid={`terminal-key-${key}`}
+            aria-label={t(`terminals.key.${key}`)}
+            onClick={() => {
+              send.current(TERMINAL_KEYS[key]);
+              focus.current();
+            }}
+          >
+            {KEY_LABELS[key]}
+          </Button>
+        ))}
+      </Space>
     </div>
   );
 }
