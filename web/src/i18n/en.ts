@@ -331,6 +331,13 @@ export const en = {
     change: 'Change password',
     changed: 'Password changed. Your other sessions have been signed out.',
   },
+  notifications: {
+    title: 'Notifications',
+    none: 'Nothing new',
+    comment: '{{user}} commented on your post “{{title}}”',
+    reply: '{{user}} replied to your comment on “{{title}}”',
+    follow: '{{user}} follows you now',
+  },
   problems: {
     internal_error: 'Something went wrong on the server. Try again; if it keeps happening, tell the administrator.',
     unreachable: 'The server cannot be reached. Check your connection and try again.',

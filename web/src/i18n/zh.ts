@@ -334,6 +334,13 @@ export const zh: Messages<typeof en> = {
     change: '修改密码',
     changed: '密码已修改，其他会话已退出登录。',
   },
+  notifications: {
+    title: '通知',
+    none: '暂无新通知',
+    comment: '{{user}} 评论了你的帖子“{{title}}”',
+    reply: '{{user}} 回复了你在“{{title}}”下的评论',
+    follow: '{{user}} 关注了你',
+  },
   problems: {
     internal_error: '服务器出错了。请重试；如果一直出错，请告诉管理员。',
     unreachable: '无法连接服务器。请检查网络后重试。',

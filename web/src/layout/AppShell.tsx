@@ -23,6 +23,7 @@ import { Link, useLocation, useNavigate } from 'react-router-dom';
 import { useAuth } from '../auth/AuthContext';
 import { changeLanguage, LANGUAGES, type UiLanguage } from '../i18n';
 import { useThemeMode } from '../theme/ThemeContext';
+import { NotificationBell } from './NotificationBell';
 
 /** The frame of every page: navigation, language and theme switches, the user's menu. */
 export function AppShell({ children }: { children: ReactNode }) {
@@ -89,6 +90,7 @@ export function AppShell({ children }: { children: ReactNode }) {
           data-testid="theme-switch"
         />
       </Tooltip>
+      {user ? <NotificationBell /> : null}
       {user ? (
         <Dropdown menu={{ items: userMenu }} trigger={['click']}>
           <Button type="text" icon={<UserOutlined />} data-testid="user-menu">

@@ -16,6 +16,7 @@ import java.util.Map;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Comments and replies. A comment is seen, liked and answered by whoever may see its post; edited
@@ -45,9 +46,10 @@ class CommentService {
         this.clock = clock;
     }
 
+    @Transactional
     CommentView create(Caller caller, long postId, CommunityRequests.CreateComment request) {
         String content = content(request.content());
-        posts.requireVisible(caller, postId);
+        Post post = posts.requireVisible(caller, postId);
         Comment parent = null;
         if (request.parentId() != null) {
             parent = comments.find(caller.userId(), request.parentId())
@@ -68,6 +70,8 @@ class CommentService {
         }
         events.publishEvent(AuditEvent.success(caller.userId(), caller.username(), "create_comment", "comment", id,
                 "post_id=" + postId + (parent == null ? "" : " parent_id=" + parent.id())));
+        events.publishEvent(new CommentAdded(postId, post.title(), post.userId(), id, parent == null ? null : parent.userId(),
+                caller.userId(), caller.username()));
         return view(require(caller, id), List.of());
     }
 

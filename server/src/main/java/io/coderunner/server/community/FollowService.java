@@ -17,6 +17,7 @@ import java.util.List;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /** Following users, and finding users: their followers, whom they follow, and their profile's numbers. */
 @Service
@@ -39,6 +40,7 @@ class FollowService {
         this.clock = clock;
     }
 
+    @Transactional
     FollowView toggle(Caller caller, long userId) {
         if (userId == caller.userId()) {
             throw new BadRequestException("you cannot follow yourself");
@@ -52,6 +54,9 @@ class FollowService {
         }
         events.publishEvent(AuditEvent.success(caller.userId(), caller.username(), following ? "follow_user" : "unfollow_user",
                 "user", userId, "username=" + user.username()));
+        if (following) {
+            events.publishEvent(new UserFollowed(caller.userId(), caller.username(), userId));
+        }
         return new FollowView(following, follows.countFollowers(userId), follows.countFollowing(userId));
     }
 

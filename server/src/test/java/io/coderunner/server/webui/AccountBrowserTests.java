@@ -34,4 +34,21 @@ class AccountBrowserTests extends BrowserTest {
         assertThat(api.postJson("/login", Map.of("username", name, "password", old)).status()).isEqualTo(401);
         assertThat(api.postJson("/login", Map.of("username", name, "password", "a-new-Secret-77")).status()).isEqualTo(200);
     }
+
+    @Test
+    void aCommentOnMyPostRingsTheBell() {
+        String name = signedInUser("bell");
+        io.coderunner.server.ApiClient me = api.withToken(login(name, "password-" + name + "-1"));
+        long postId = me.postJson("/community/posts", Map.of("title", "Bells", "content", "ring")).json().get("id").asLong();
+        String other = unique("ringer");
+        newUser(other).postJson("/community/posts/" + postId + "/comments", Map.of("content", "ding"));
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+                .until(() -> me.get("/notifications/unread-count").json().get("unread").asInt() == 1);
+
+        browser.open("/app/editor");
+        browser.textContains(By.cssSelector(".ant-badge"), "1");
+        browser.click(By.cssSelector("[data-testid=notification-bell]"));
+        browser.textContains(By.cssSelector("[data-testid=notification]"), other + " commented on your post “Bells”");
+        browser.screenshot("notifications");
+    }
 }
