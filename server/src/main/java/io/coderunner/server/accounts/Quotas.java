@@ -1,10 +1,12 @@
 package io.coderunner.server.accounts;
 
+import io.coderunner.server.http.ProblemCodes;
 import io.coderunner.server.http.Timestamps;
 import io.coderunner.server.http.TooManyRequestsException;
 import io.coderunner.server.security.Caller;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -67,9 +69,10 @@ public class Quotas {
                 .params(caller.userId(), day, limit, limit).update();
         if (taken == 0) {
             long reset = Timestamps.nextMidnight(now);
-            throw new TooManyRequestsException("the " + kind.title + " of " + limit + " " + kind.unit + " (" + tier.name()
-                    + " tier) is used up for today; it resets at " + Timestamps.iso(reset),
-                    Duration.ofMillis(reset - now));
+            throw new TooManyRequestsException(ProblemCodes.QUOTA_EXHAUSTED, "the " + kind.title + " of " + limit + " "
+                    + kind.unit + " (" + tier.name() + " tier) is used up for today; it resets at " + Timestamps.iso(reset),
+                    Duration.ofMillis(reset - now),
+                    Map.of("quota", kind.column, "limit", limit, "tier", tier.name(), "resets_at", Timestamps.iso(reset)));
         }
     }
 

@@ -1,5 +1,6 @@
 package io.coderunner.server.ai;
 
+import io.coderunner.server.http.ProblemCodes;
 import io.coderunner.server.security.Caller;
 import io.coderunner.server.security.SignedInUser;
 import io.swagger.v3.oas.annotations.Operation;
@@ -84,6 +85,7 @@ class AiController {
     @ExceptionHandler(AiUnavailableException.class)
     ResponseEntity<ProblemDetail> unavailable(AiUnavailableException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
+        problem.setProperty("code", e.code());
         problem.setProperty("failed_providers", e.failures());
         return ResponseEntity.status(e.status()).body(problem);
     }
@@ -102,12 +104,13 @@ class AiController {
             } catch (AiUnavailableException e) {
                 Map<String, Object> error = new LinkedHashMap<>();
                 error.put("status", e.status().value());
+                error.put("code", e.code());
                 error.put("detail", e.getMessage());
                 error.put("failed_providers", e.failures());
                 send(emitter, gone, "error", error);
             } catch (RuntimeException e) {
                 send(emitter, gone, "error", Map.of("status", HttpStatus.INTERNAL_SERVER_ERROR.value(),
-                        "detail", "internal error: the server could not complete the request"));
+                        "code", ProblemCodes.INTERNAL_ERROR, "detail", "internal error: the server could not complete the request"));
                 throw e;
             } finally {
                 if (!gone.get()) {

@@ -33,6 +33,11 @@ class AiUnavailableException extends RuntimeException {
         return new AiUnavailableException(HttpStatus.BAD_GATEWAY, detail.toString(), failures);
     }
 
+    /** {@code ai_not_configured} or {@code ai_providers_failed}, as the problem's code. */
+    String code() {
+        return status == HttpStatus.SERVICE_UNAVAILABLE ? "ai_not_configured" : "ai_providers_failed";
+    }
+
     HttpStatus status() {
         return status;
     }

@@ -4,6 +4,7 @@ import io.coderunner.engine.InvalidRunException;
 import io.coderunner.engine.OutputFrame;
 import io.coderunner.engine.RunResult;
 import io.coderunner.server.http.InvalidCredentialsException;
+import io.coderunner.server.http.ProblemCodes;
 import io.coderunner.server.security.Caller;
 import io.coderunner.server.security.SocketAdmission;
 import io.coderunner.server.security.SocketSignIn;
@@ -127,7 +128,11 @@ class ExecuteSocketHandler extends TextWebSocketHandler {
                 }
             }, SocketAdmission.addressOf(session));
         } catch (RuntimeException e) {
-            error(session, e.getMessage());
+            // The same code and fields as the HTTP problem, so that the page words the refusal alike.
+            Map<String, Object> refusal = new LinkedHashMap<>();
+            refusal.put("type", "error");
+            refusal.putAll(ProblemCodes.describe(e));
+            send(session, refusal);
             return;
         }
         session.getAttributes().put(RUN, run);
@@ -189,6 +194,6 @@ class ExecuteSocketHandler extends TextWebSocketHandler {
     }
 
     private void error(WebSocketSession session, String detail) throws IOException {
-        send(session, Map.of("type", "error", "detail", detail == null ? "refused" : detail));
+        send(session, Map.of("type", "error", "code", ProblemCodes.INVALID_REQUEST, "detail", detail == null ? "refused" : detail));
     }
 }

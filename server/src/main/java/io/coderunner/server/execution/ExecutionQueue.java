@@ -1,7 +1,9 @@
 package io.coderunner.server.execution;
 
+import io.coderunner.server.http.ProblemCodes;
 import io.coderunner.server.http.TooManyRequestsException;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.stereotype.Component;
 
@@ -37,8 +39,9 @@ class ExecutionQueue {
         while (true) {
             int current = anonymous.get();
             if (current >= anonymousSlots) {
-                throw new TooManyRequestsException("anonymous runs may use " + anonymousSlots + " of the " + concurrency
-                        + " execution slots at once and all are taken; sign in, or try again shortly", Duration.ofSeconds(1));
+                throw new TooManyRequestsException(ProblemCodes.SERVER_BUSY, "anonymous runs may use " + anonymousSlots + " of the "
+                        + concurrency + " execution slots at once and all are taken; sign in, or try again shortly",
+                        Duration.ofSeconds(1), Map.of());
             }
             if (anonymous.compareAndSet(current, current + 1)) {
                 break;
@@ -65,8 +68,8 @@ class ExecutionQueue {
         while (true) {
             int current = admitted.get();
             if (current >= capacity) {
-                throw new TooManyRequestsException("the execution queue is full (" + concurrency + " running, "
-                        + (capacity - concurrency) + " waiting); try again shortly", Duration.ofSeconds(1));
+                throw new TooManyRequestsException(ProblemCodes.SERVER_BUSY, "the execution queue is full (" + concurrency
+                        + " running, " + (capacity - concurrency) + " waiting); try again shortly", Duration.ofSeconds(1), Map.of());
             }
             if (admitted.compareAndSet(current, current + 1)) {
                 return admitted::decrementAndGet;

@@ -6,6 +6,7 @@ import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * At most so many actions of one kind per client address and period (a Bucket4j token bucket per
@@ -49,9 +50,9 @@ public final class AddressRateLimit {
         ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
         if (!probe.isConsumed()) {
             Duration wait = Duration.ofNanos(probe.getNanosToWaitForRefill());
-            throw new TooManyRequestsException("too many " + what + " from this address: at most " + count + " "
-                    + periodName + "; " + (hint.isEmpty() ? "" : hint + ", or ") + "try again in "
-                    + Math.max(1, wait.toSeconds()) + " s", wait);
+            throw new TooManyRequestsException(ProblemCodes.RATE_LIMITED, "too many " + what + " from this address: at most "
+                    + count + " " + periodName + "; " + (hint.isEmpty() ? "" : hint + ", or ") + "try again in "
+                    + Math.max(1, wait.toSeconds()) + " s", wait, Map.of("limit", count, "period_seconds", period.toSeconds()));
         }
     }
 }

@@ -54,9 +54,19 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(TooManyRequestsException.class)
     ResponseEntity<ProblemDetail> tooMany(TooManyRequestsException e) {
+        ProblemDetail problem = coded(HttpStatus.TOO_MANY_REQUESTS, e.code(), e.getMessage());
+        problem.setProperty("retry_after_seconds", e.retryAfterSeconds());
+        e.fields().forEach(problem::setProperty);
         return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
-                .header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, e.retryAfter().toSeconds())))
-                .body(ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, e.getMessage()));
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
+                .body(problem);
+    }
+
+    /** A problem with a code of its own; every other one gets its status's code in {@link ProblemsCarryCodes}. */
+    private static ProblemDetail coded(HttpStatus status, String code, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setProperty("code", code);
+        return problem;
     }
 
     private static final AuthenticationTrustResolver ANONYMOUS = new AuthenticationTrustResolverImpl();
@@ -87,7 +97,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(InvalidCredentialsException.class)
     ResponseEntity<ProblemDetail> invalidCredentials(InvalidCredentialsException e) {
         return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
-                .body(ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, e.getMessage()));
+                .body(coded(HttpStatus.UNAUTHORIZED, ProblemCodes.INVALID_CREDENTIALS, e.getMessage()));
     }
 
     @ExceptionHandler(LockedException.class)

@@ -16,6 +16,7 @@ import io.coderunner.server.execution.RunEnvironments;
 import io.coderunner.server.http.BadRequestException;
 import io.coderunner.server.http.ConflictException;
 import io.coderunner.server.http.NotFoundException;
+import io.coderunner.server.http.ProblemCodes;
 import io.coderunner.server.http.TooManyRequestsException;
 import io.coderunner.server.security.Caller;
 import io.coderunner.server.system.AuditEvent;
@@ -169,13 +170,14 @@ class TerminalSessions {
             synchronized (live) {
                 long going = live.values().stream().filter(running -> !running.hasEnded()).count();
                 if (going >= settings.maxLiveSessions()) {
-                    throw new TooManyRequestsException("the server has its most terminal sessions going (" + settings.maxLiveSessions()
-                            + "); try again when one has ended", Duration.ofMinutes(1));
+                    throw new TooManyRequestsException(ProblemCodes.SERVER_BUSY, "the server has its most terminal sessions going ("
+                            + settings.maxLiveSessions() + "); try again when one has ended", Duration.ofMinutes(1), Map.of());
                 }
                 if (!Tier.within((int) store.countOpen(caller.userId()), limits.sessions())) {
-                    throw new TooManyRequestsException("your tier allows " + limits.sessions() + " terminal session"
-                            + (limits.sessions() == 1 ? "" : "s") + " at once: end one first (DELETE /ccresearch/sessions/{id})",
-                            Duration.ofMinutes(1));
+                    throw new TooManyRequestsException(ProblemCodes.QUOTA_EXHAUSTED, "your tier allows " + limits.sessions()
+                            + " terminal session" + (limits.sessions() == 1 ? "" : "s")
+                            + " at once: end one first (DELETE /ccresearch/sessions/{id})",
+                            Duration.ofMinutes(1), Map.of("quota", "terminal_sessions", "limit", limits.sessions()));
                 }
                 if (projectName != null && usedProject(caller.userId(), projectName)) {
                     throw new ConflictException("a terminal session already works in project '" + projectName

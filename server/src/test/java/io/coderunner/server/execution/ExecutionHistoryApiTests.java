@@ -47,7 +47,7 @@ class ExecutionHistoryApiTests extends ServerTest {
     }
 
     @Test
-    void theFreeTiersEleventhRunOfTheDayIsRefusedUntilMidnight() {
+    void theFreeTiersEleventhRunOfTheDayIsRefusedUntilMidnight() throws Exception {
         ApiClient user = newUser("quota1");
         for (int i = 0; i < 10; i++) {
             assertThat(user.postJson("/execute", Map.of("language", "bash", "code", "echo " + i)).status()).isEqualTo(200);
@@ -57,6 +57,25 @@ class ExecutionHistoryApiTests extends ServerTest {
         assertThat(eleventh.detail()).contains("daily execution quota of 10 runs (Free tier)").contains("resets at")
                 .contains("T00:00:00Z");
         assertThat(Long.parseLong(eleventh.header("Retry-After"))).isBetween(1L, 86_400L);
+        // What a client branches on and a page words in its own language, with the figures to say.
+        JsonNode problem = eleventh.json();
+        assertThat(problem.get("code").asString()).isEqualTo("quota_exhausted");
+        assertThat(problem.get("quota").asString()).isEqualTo("executions");
+        assertThat(problem.get("limit").asInt()).isEqualTo(10);
+        assertThat(problem.get("tier").asString()).isEqualTo("Free");
+        assertThat(problem.get("resets_at").asString()).endsWith("T00:00:00Z");
+        assertThat(problem.get("retry_after_seconds").asLong()).isEqualTo(Long.parseLong(eleventh.header("Retry-After")));
+
+        // The run WebSocket refuses the same way, with the same fields.
+        ExecuteSocketClient socket = new ExecuteSocketClient(port, true, Map.of());
+        socket.send(Map.of("type", "auth", "token", login("quota1", "password-quota1-1")));
+        socket.next("authenticated");
+        socket.send(Map.of("type", "start", "language", "bash", "code", "echo 12"));
+        JsonNode refusal = socket.next("error").body();
+        assertThat(refusal.get("code").asString()).isEqualTo("quota_exhausted");
+        assertThat(refusal.get("limit").asInt()).isEqualTo(10);
+        assertThat(refusal.get("resets_at").asString()).isEqualTo(problem.get("resets_at").asString());
+        assertThat(refusal.get("detail").asString()).contains("daily execution quota");
 
         JsonNode stats = user.get("/user-stats").json();
         assertThat(stats.get("today_executions").asInt()).isEqualTo(10);
