@@ -3,6 +3,7 @@ import { Alert, App, Button, Input, Modal, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
+import { announceUsageChange } from '../api/usage';
 import { messageOf } from '../api/useLoad';
 import { assistBody, generateBody, type AiAnswer, type AssistAction } from './aiRequests';
 
@@ -20,6 +21,7 @@ export function GenerateButton({ language, code, onUse }: { language: string | u
     setBusy(true);
     try {
       setAnswer(await api.post<AiAnswer>('/ai/generate-code', generateBody(prompt, language, code)));
+      announceUsageChange();
     } catch (e) {
       message.error(messageOf(e));
     } finally {
@@ -62,6 +64,7 @@ export function ErrorHelp({ language, code, error, onUse }: { language: string; 
     setBusy(action);
     try {
       setAnswer(await api.post<AiAnswer>('/api/ai/assist', assistBody(action, language, code, error)));
+      announceUsageChange();
     } catch (e) {
       message.error(messageOf(e));
     } finally {
@@ -95,6 +98,7 @@ export function CodeHelp({ language, code, onUse }: { language: string | undefin
     setBusy(action);
     try {
       setAnswer(await api.post<AiAnswer>('/api/ai/assist', assistBody(action, language, code)));
+      announceUsageChange();
     } catch (e) {
       message.error(messageOf(e));
     } finally {

@@ -36,5 +36,7 @@ describe('editor AI requests', () => {
     const compile = { output: [], result: { status: 'COMPILE_ERROR', exit_code: null, reason: null, compile_output: 'main.c:1: error' }, error: null };
     expect(errorOutputOf(compile)).toBe('main.c:1: error');
     expect(errorOutputOf({ output: [], result: null, error: 'connection lost' })).toBe('connection lost');
+    const refused = { code: 'quota_exhausted', detail: 'the daily execution quota of 10 runs (Free tier) is used up' };
+    expect(errorOutputOf({ output: [], result: null, error: refused.detail, problem: refused })).toBeNull();
   });
 });

@@ -61,13 +61,18 @@ interface RunOutcome {
   output: { stream: string; text: string }[];
   result: { status: string; exit_code: number | null; reason: string | null; compile_output: string | null } | null;
   error: string | null;
+  problem?: Record<string, unknown> | null;
 }
 
 /**
  * The error output of a finished run that failed, for Fix and Explain: compiler output, what the
- * program wrote to stderr, and the server's reason; null when the run succeeded or is not over.
+ * program wrote to stderr, and the server's reason; null when the run succeeded or is not over,
+ * and for a run the server refused (a used-up quota is nothing a changed program can fix).
  */
 export function errorOutputOf(run: RunOutcome): string | null {
+  if (run.problem) {
+    return null;
+  }
   const failed = run.error !== null || (run.result !== null && (run.result.status !== 'OK' || (run.result.exit_code ?? 0) !== 0));
   if (!failed) {
     return null;

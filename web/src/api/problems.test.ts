@@ -21,3 +21,32 @@ describe('problemMessage', () => {
     expect(problemMessage(t, new TypeError('Failed to fetch'))).toBe(t('problems.unreachable'));
   });
 });
+
+describe('refusals worded in the user language', () => {
+  const quota = {
+    code: 'quota_exhausted',
+    detail: 'the daily execution quota of 10 runs (Free tier) is used up for today; it resets at 2026-12-03T00:00:00Z',
+    quota: 'executions',
+    limit: 10,
+    tier: 'Free',
+    resets_at: '2026-12-03T00:00:00Z',
+    retry_after_seconds: 3600,
+  };
+
+  it('says which quota, its limit, the tier and when it starts again', () => {
+    const zh = problemMessage(i18n.getFixedT('zh'), new ApiError(429, quota.detail, quota));
+    expect(zh).toContain('10 次运行');
+    expect(zh).toContain('Free');
+    expect(zh).toContain('2026');
+    expect(zh).not.toContain('quota');
+    const en = problemMessage(i18n.getFixedT('en'), new ApiError(429, quota.detail, quota));
+    expect(en).toContain('10 runs of the Free tier');
+  });
+
+  it('words the run socket refusal, which is a message and not an HTTP error', () => {
+    expect(problemMessage(i18n.getFixedT('en'), { type: 'error', ...quota })).toContain('10 runs of the Free tier');
+    expect(problemMessage(i18n.getFixedT('en'), { type: 'error', code: 'invalid_request', detail: "unknown language 'cobol'" }))
+      .toBe("unknown language 'cobol'");
+    expect(problemMessage(i18n.getFixedT('zh'), { code: 'rate_limited', detail: 'too many', retry_after_seconds: 7 })).toContain('7 秒');
+  });
+});

@@ -1,4 +1,5 @@
 import type { TFunction } from 'i18next';
+import i18n from '../i18n';
 import { ApiError } from './client';
 
 /**
@@ -7,23 +8,51 @@ import { ApiError } from './client';
  * the catalogues) is said in those words, with the problem's other fields (limit, resets_at, …)
  * available to the message; any other problem is shown by its `detail`, which names the cause.
  */
-export function problemCode(error: unknown): string | undefined {
-  if (error instanceof ApiError && error.body && typeof error.body === 'object') {
-    const code = (error.body as Record<string, unknown>).code;
-    return typeof code === 'string' ? code : undefined;
+
+/** A problem's fields: the body of an HTTP problem, or the run WebSocket's `error` message itself. */
+function fieldsOf(error: unknown): Record<string, unknown> {
+  if (error instanceof ApiError) {
+    return error.body && typeof error.body === 'object' ? (error.body as Record<string, unknown>) : {};
   }
-  return undefined;
+  return isProblem(error) ? error : {};
+}
+
+function isProblem(error: unknown): error is Record<string, unknown> {
+  return !!error && typeof error === 'object' && !(error instanceof Error) && typeof (error as { detail?: unknown }).detail === 'string';
+}
+
+export function problemCode(error: unknown): string | undefined {
+  const code = fieldsOf(error).code;
+  return typeof code === 'string' ? code : undefined;
+}
+
+/** The words' key of a code: a quota of terminals at once is worded apart from the daily quotas. */
+function keyOf(code: string, fields: Record<string, unknown>): string {
+  if (code === 'quota_exhausted' && fields.quota === 'terminal_sessions') {
+    return 'problems.terminal_sessions_exhausted';
+  }
+  return `problems.${code}`;
 }
 
 export function problemMessage(t: TFunction, error: unknown): string {
   const code = problemCode(error);
   if (code) {
-    const key = `problems.${code}`;
-    const fields = error instanceof ApiError && error.body && typeof error.body === 'object' ? (error.body as Record<string, unknown>) : {};
-    const translated = t(key, { ...fields, defaultValue: '' });
+    const fields = fieldsOf(error);
+    const resetsAt = typeof fields.resets_at === 'string' ? new Date(fields.resets_at) : null;
+    const translated = t(keyOf(code, fields), {
+      ...fields,
+      quotaName: typeof fields.quota === 'string' ? t(`problems.quotas.${fields.quota}`, { defaultValue: fields.quota }) : '',
+      resetsAt: resetsAt && !isNaN(resetsAt.getTime())
+        ? resetsAt.toLocaleString(i18n.language, { dateStyle: 'medium', timeStyle: 'short' })
+        : '',
+      defaultValue: '',
+    });
     if (translated) {
       return translated;
     }
+  }
+  if (isProblem(error)) {
+    return error.detail as string;
   }
   if (error instanceof ApiError) {
     return error.status >= 500 ? t('problems.internal_error') : error.message;

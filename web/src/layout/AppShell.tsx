@@ -24,6 +24,7 @@ import { useAuth } from '../auth/AuthContext';
 import { changeLanguage, LANGUAGES, type UiLanguage } from '../i18n';
 import { useThemeMode } from '../theme/ThemeContext';
 import { NotificationBell } from './NotificationBell';
+import { UsageCounter } from './UsageCounter';
 
 /** The frame of every page: navigation, language and theme switches, the user's menu. */
 export function AppShell({ children }: { children: ReactNode }) {
@@ -90,6 +91,7 @@ export function AppShell({ children }: { children: ReactNode }) {
           data-testid="theme-switch"
         />
       </Tooltip>
+      {user ? <UsageCounter compact={narrow} /> : null}
       {user ? <NotificationBell /> : null}
       {user ? (
         <Dropdown menu={{ items: userMenu }} trigger={['click']}>

@@ -5,6 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate, useSearchParams } from 'react-router-dom';
 import { api } from '../api/client';
 import type { CodeEntry, Language, Template } from '../api/types';
+import { problemMessage } from '../api/problems';
+import { announceUsageChange } from '../api/usage';
 import { messageOf, useLoad } from '../api/useLoad';
 import { useAuth } from '../auth/AuthContext';
 import { CodeEditor } from '../components/CodeEditor';
@@ -126,6 +128,13 @@ export function EditorPage() {
       localStorage.setItem(DRAFT_KEY, JSON.stringify({ language, code }));
     }
   }, [language, code]);
+
+  // A run that ended, or was refused, changed today's count (a signed-out visitor has none).
+  useEffect(() => {
+    if (user && (run.phase === 'finished' || run.phase === 'failed')) {
+      announceUsageChange();
+    }
+  }, [run.phase, user]);
 
   useEffect(() => {
     const output = outputRef.current;
@@ -275,7 +284,9 @@ export function EditorPage() {
                 )}
               </pre>
               {result?.reason ? <Typography.Text type="warning">{result.reason}</Typography.Text> : null}
-              {run.error ? <Typography.Text type="danger" data-testid="run-error">{run.error}</Typography.Text> : null}
+              {run.error ? (
+                <Typography.Text type="danger" data-testid="run-error">{problemMessage(t, run.problem ?? run.error)}</Typography.Text>
+              ) : null}
               {user && language && run.phase !== 'running' && errorOutputOf(run) !== null ? (
                 <ErrorHelp language={language} code={code} error={errorOutputOf(run) ?? ''} onUse={setCode} />
               ) : null}

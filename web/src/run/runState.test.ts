@@ -45,6 +45,7 @@ describe('runReducer', () => {
     const state = fold([{ kind: 'connecting' }, message({ type: 'error', detail: "unknown language 'cobol'" })]);
     expect(state.phase).toBe('failed');
     expect(state.error).toBe("unknown language 'cobol'");
+    expect(state.problem).toEqual({ type: 'error', detail: "unknown language 'cobol'" });
   });
 
   it('an error during a run is shown in the output and the run goes on', () => {

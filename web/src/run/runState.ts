@@ -30,6 +30,8 @@ export interface RunState {
   preview: string | null;
   result: RunResult | null;
   error: string | null;
+  /** The server's refusal of the run before it started (quota, rate, busy server, bad request): its code and fields. */
+  problem: Record<string, unknown> | null;
 }
 
 export const initialRunState: RunState = {
@@ -39,6 +41,7 @@ export const initialRunState: RunState = {
   preview: null,
   result: null,
   error: null,
+  problem: null,
 };
 
 export type RunEvent =
@@ -101,7 +104,7 @@ function onMessage(state: RunState, data: unknown): RunState {
       const detail = typeof message.detail === 'string' ? message.detail : 'refused';
       // An error before the run started ends the attempt; during a run it is only said.
       if (state.phase === 'connecting') {
-        return { ...state, phase: 'failed', error: detail };
+        return { ...state, phase: 'failed', error: detail, problem: message };
       }
       return { ...state, output: append(state.output, 'system', detail + '\n') };
     }
