@@ -282,6 +282,12 @@ export const en = {
     confirmDeleteNote: 'Delete this note?',
   },
   admin: {
+    settings: 'Settings',
+    anonymousRuns: 'Visitors who are not signed in',
+    anonymousRunsHelp: 'Whether people without an account may run programs in the editor and through the API, and how many runs one address may start a minute. Their runs get the lowest tier’s time and memory.',
+    anonymousRunsAllowed: 'Visitors may run programs',
+    anonymousRunsPerMinute: 'Runs a minute from one address',
+    settingsSaved: 'Saved: in effect now',
     title: 'Administration',
     users: 'Users',
     executions: 'Executions',
@@ -349,6 +355,7 @@ export const en = {
     label: 'Runs today: {{used}}',
   },
   problems: {
+    anonymous_runs_disabled: 'This server runs programs only for signed-in users. Sign in or register to run.',
     internal_error: 'Something went wrong on the server. Try again; if it keeps happening, tell the administrator.',
     unreachable: 'The server cannot be reached. Check your connection and try again.',
     quota_exhausted: "Today's {{limit}} {{quotaName}} of the {{tier}} tier are used up. They start again on {{resetsAt}}; for more, ask an administrator for a higher tier.",

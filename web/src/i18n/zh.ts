@@ -285,6 +285,12 @@ export const zh: Messages<typeof en> = {
     confirmDeleteNote: '删除这条笔记？',
   },
   admin: {
+    settings: '设置',
+    anonymousRuns: '未登录的访客',
+    anonymousRunsHelp: '没有账号的人能否在编辑器和 API 中运行程序，以及同一地址每分钟最多能发起多少次运行。他们的运行使用最低等级的时间和内存限制。',
+    anonymousRunsAllowed: '允许访客运行程序',
+    anonymousRunsPerMinute: '同一地址每分钟的运行次数',
+    settingsSaved: '已保存，立即生效',
     title: '系统管理',
     users: '用户',
     executions: '执行记录',
@@ -352,6 +358,7 @@ export const zh: Messages<typeof en> = {
     label: '今日运行：{{used}}',
   },
   problems: {
+    anonymous_runs_disabled: '此服务器只为已登录用户运行程序。请登录或注册后再运行。',
     internal_error: '服务器出错了。请重试；如果一直出错，请告诉管理员。',
     unreachable: '无法连接服务器。请检查网络后重试。',
     quota_exhausted: '{{tier}} 等级今天的 {{limit}} 次{{quotaName}}已用完，将于 {{resetsAt}} 重新开始；需要更多请联系管理员提升等级。',

@@ -4,6 +4,7 @@ import { useNavigate, useParams } from 'react-router-dom';
 import { DatabasePanel } from './DatabasePanel';
 import { ExecutionsPanel } from './ExecutionsPanel';
 import { LogsPanel } from './LogsPanel';
+import { SettingsPanel } from './SettingsPanel';
 import { UsersPanel } from './UsersPanel';
 
 /** Administration, one tab per section; the section is in the address (/admin/users, /admin/logs, ...). */
@@ -22,6 +23,7 @@ export function AdminPage() {
           { key: 'executions', label: t('admin.executions'), children: <ExecutionsPanel /> },
           { key: 'logs', label: t('admin.logs'), children: <LogsPanel /> },
           { key: 'database', label: t('admin.database'), children: <DatabasePanel /> },
+          { key: 'settings', label: t('admin.settings'), children: <SettingsPanel /> },
         ]}
       />
     </Card>

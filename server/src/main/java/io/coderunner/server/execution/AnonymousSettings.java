@@ -12,12 +12,18 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param runsPerMinutePerIp  anonymous runs one client address may start in a minute
  * @param slots               execution slots anonymous runs may hold at once (running or waiting);
  *                            default half the slots, at least 1; at most all of them
+ * @param allowed             whether visitors may run programs at all (default yes)
+ *
+ * Whether they may, and the rate, are defaults: an administrator changes them while the server runs
+ * (GET/PUT /admin/settings), and what they set is kept in the database.
  */
 @ConfigurationProperties("coderunner.anonymous")
-record AnonymousSettings(Integer timeoutSeconds, Integer memoryMb, Integer runsPerMinutePerIp, Integer slots) {
+record AnonymousSettings(Integer timeoutSeconds, Integer memoryMb, Integer runsPerMinutePerIp, Integer slots, Boolean allowed) {
 
     AnonymousSettings {
-        runsPerMinutePerIp = runsPerMinutePerIp == null ? 10 : runsPerMinutePerIp;
+        // Seed 002: visitors may run, 30 runs a minute from one address.
+        runsPerMinutePerIp = runsPerMinutePerIp == null ? 30 : runsPerMinutePerIp;
+        allowed = allowed == null || allowed;
         if (timeoutSeconds != null && timeoutSeconds < 1 || memoryMb != null && memoryMb < 16 || runsPerMinutePerIp < 1
                 || slots != null && slots < 1) {
             throw new IllegalArgumentException("coderunner.anonymous: timeout-seconds, runs-per-minute-per-ip and slots must "

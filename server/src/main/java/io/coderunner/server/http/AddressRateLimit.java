@@ -42,6 +42,11 @@ public final class AddressRateLimit {
         this.buckets = Caffeine.newBuilder().expireAfterAccess(period.multipliedBy(2)).maximumSize(100_000).build();
     }
 
+    /** How many actions an address may take in a period. */
+    public int count() {
+        return count;
+    }
+
     /** Counts one action from this address; {@link TooManyRequestsException} (429 with Retry-After) past the limit. */
     public void take(String address) {
         Bucket bucket = buckets.get(address == null ? "unknown" : address, key -> Bucket.builder()

@@ -100,6 +100,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 .body(coded(HttpStatus.UNAUTHORIZED, ProblemCodes.INVALID_CREDENTIALS, e.getMessage()));
     }
 
+    @ExceptionHandler(SignInRequiredException.class)
+    ResponseEntity<ProblemDetail> signInRequired(SignInRequiredException e) {
+        return ResponseEntity.status(HttpStatus.UNAUTHORIZED).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .body(coded(HttpStatus.UNAUTHORIZED, e.code(), e.getMessage()));
+    }
+
     @ExceptionHandler(LockedException.class)
     ProblemDetail locked(LockedException e) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.LOCKED, e.getMessage());

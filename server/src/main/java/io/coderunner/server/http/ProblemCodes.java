@@ -23,6 +23,7 @@ public final class ProblemCodes {
     public static final String RATE_LIMITED = "rate_limited";
     public static final String QUOTA_EXHAUSTED = "quota_exhausted";
     public static final String SERVER_BUSY = "server_busy";
+    public static final String ANONYMOUS_RUNS_DISABLED = "anonymous_runs_disabled";
     public static final String INTERNAL_ERROR = "internal_error";
     public static final String UNAVAILABLE = "unavailable";
 
@@ -68,6 +69,7 @@ public final class ProblemCodes {
         return switch (e) {
             case TooManyRequestsException tooMany -> tooMany.code();
             case InvalidCredentialsException ignored -> INVALID_CREDENTIALS;
+            case SignInRequiredException signIn -> signIn.code();
             case NotFoundException ignored -> NOT_FOUND;
             case ConflictException ignored -> CONFLICT;
             case ForbiddenException ignored -> FORBIDDEN;

@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.coderunner.server.http.Timestamps;
 import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -46,5 +49,28 @@ class UsageBrowserTests extends BrowserTest {
         assertThat(browser.driver.findElements(By.id("explain-button"))).isEmpty();
         browser.textContains(COUNTER, "10 / 10");
         browser.screenshot("quota-refused-zh");
+    }
+
+    @AfterEach
+    void visitorsMayRunAgain() {
+        admin().putJson("/admin/settings", Map.of("anonymous_runs_allowed", true));
+    }
+
+    @Test
+    void anAdministratorTurnsOffVisitorsRunsAndAVisitorIsToldToSignIn() {
+        signIn("admin", ADMIN_PASSWORD);
+        browser.open("/app/admin/settings");
+        WebElement allowed = browser.visible(By.id("settings-anonymous-allowed"));
+        assertThat(allowed.getAttribute("aria-checked")).isEqualTo("true");
+        allowed.click();
+        browser.click(By.id("settings-save"));
+        browser.visible(By.cssSelector("[data-testid=settings-saved]"));
+        assertThat(admin().get("/admin/settings").json().get("anonymous_runs_allowed").asBoolean()).isFalse();
+
+        browser.forget();
+        browser.open("/app/editor");
+        browser.typeProgram(List.of("print('visitor')"));
+        browser.click(By.id("run-button"));
+        browser.textContains(By.cssSelector("[data-testid=run-error]"), "only for signed-in users");
     }
 }
