@@ -14,6 +14,8 @@ import { CodeHelp, ErrorHelp, GenerateButton } from '../ai/EditorAi';
 import { errorOutputOf } from '../ai/aiRequests';
 import { environmentOptions, type AvailableEnvironments } from '../environments/environmentChoices';
 import { formatBytes, splitArgs, statusColor } from '../components/format';
+import { HtmlPreview } from '../editor/HtmlPreview';
+import { draftOf, loadDrafts, rememberLanguage, saveDraft } from '../editor/drafts';
 import { RunConnection } from '../run/RunConnection';
 import { initialRunState, isActive, runReducer } from '../run/runState';
 import { SaveCodeModal } from './library/SaveCodeModal';
@@ -26,8 +28,6 @@ export interface EditorSeed {
   title?: string;
   libraryId?: number;
 }
-
-const DRAFT_KEY = 'coderunner.draft';
 
 export function EditorPage() {
   const { t } = useTranslation();
@@ -47,6 +47,8 @@ export function EditorPage() {
   // The library entry the editor opened. Whether it is the user's own is decided when it is shown:
   // the entry may load before the signed-in user does.
   const [opened, setOpened] = useState<CodeEntry>();
+  // The program as it was opened (a library entry, a re-run from history): not the user's draft until changed.
+  const pristine = useRef<string>();
   const [run, dispatch] = useReducer(runReducer, initialRunState);
   const [environment, setEnvironment] = useState<string>();
   const [available, setAvailable] = useState<AvailableEnvironments>();
@@ -72,25 +74,22 @@ export function EditorPage() {
       api
         .get<CodeEntry>(`/code-library/${encodeURIComponent(codeId)}`)
         .then((entry) => {
+          pristine.current = entry.code;
           setLanguage(entry.language);
           setCode(entry.code);
           setOpened(entry);
         })
         .catch((e) => message.error(messageOf(e)));
     } else if (seed?.code !== undefined) {
+      pristine.current = seed.code;
       setLanguage(seed.language);
       setCode(seed.code);
       setStdin(seed.stdin ?? '');
     } else {
-      const draft = localStorage.getItem(DRAFT_KEY);
-      if (draft) {
-        try {
-          const saved = JSON.parse(draft) as { language: string; code: string };
-          setLanguage(saved.language);
-          setCode(saved.code);
-        } catch {
-          localStorage.removeItem(DRAFT_KEY);
-        }
+      const drafts = loadDrafts();
+      if (drafts.language) {
+        setLanguage(drafts.language);
+        setCode(drafts.code[drafts.language] ?? '');
       }
     }
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -123,11 +122,18 @@ export function EditorPage() {
     };
   }, [language]);
 
+  // Each language keeps what was written in it; a program opened unchanged (from the library, the
+  // history) is not a draft, so opening one never overwrites what the user was writing.
   useEffect(() => {
-    if (language && code) {
-      localStorage.setItem(DRAFT_KEY, JSON.stringify({ language, code }));
+    if (!language) {
+      return;
     }
-  }, [language, code]);
+    if (code === pristine.current) {
+      rememberLanguage(language);
+    } else {
+      saveDraft(language, code, template);
+    }
+  }, [language, code, template]);
 
   // A run that ended, or was refused, changed today's count (a signed-out visitor has none).
   useEffect(() => {
@@ -144,11 +150,12 @@ export function EditorPage() {
   }, [run.output]);
 
   const changeLanguage = (id: string) => {
-    // The program written for the old language gives way to the new one's template, unless the user changed it.
-    if (code === template || code.trim() === '') {
-      setCode('');
-    }
+    // The old language's program stays its draft; the new one opens with its own draft, else its template.
+    // An entry opened from the library is no longer what the editor shows, so Save makes a new one.
+    pristine.current = undefined;
+    setOpened(undefined);
     setTemplate(undefined);
+    setCode(draftOf(id) ?? '');
     setLanguage(id);
   };
 
@@ -310,7 +317,7 @@ export function EditorPage() {
             {run.preview !== null ? (
               <Card size="small" title={t('editor.preview')}>
                 {/* No scripts, no same-origin rights: the page is only shown. */}
-                <iframe title="preview" sandbox="" srcDoc={run.preview} style={{ width: '100%', height: 300, border: 'none', background: '#fff' }} />
+                <HtmlPreview html={run.preview} />
               </Card>
             ) : null}
           </Space>

@@ -20,8 +20,12 @@ import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.springframework.security.web.header.writers.frameoptions.XFrameOptionsHeaderWriter;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Who may call what. Each endpoint says it itself ({@code @PreAuthorize} on its method, checked by
@@ -76,9 +80,16 @@ class SecurityConfiguration {
                                         : "forbidden: " + request.getMethod() + " " + request.getRequestURI()
                                                 + " is not allowed for this caller")))
                 .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        // The HTML preview is a document of the user's own, framed by the editor, with a policy
+                        // of its own (its scripts run in an opaque origin); every other answer gets the site's.
+                        .frameOptions(frame -> frame.disable())
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(NOT_PREVIEW,
+                                new ContentSecurityPolicyHeaderWriter(CONTENT_SECURITY_POLICY)))
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(NOT_PREVIEW,
+                                new XFrameOptionsHeaderWriter(XFrameOptionsHeaderWriter.XFrameOptionsMode.DENY)))
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(request -> !NOT_PREVIEW.matches(request),
+                                new XFrameOptionsHeaderWriter(XFrameOptionsHeaderWriter.XFrameOptionsMode.SAMEORIGIN)))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
-                        .frameOptions(frame -> frame.deny())
                         .addHeaderWriter(new StaticHeadersWriter("Permissions-Policy",
                                 "camera=(), microphone=(), geolocation=(), payment=(), usb=()"))
                         .addHeaderWriter(new StaticHeadersWriter("Cross-Origin-Opener-Policy", "same-origin")));
@@ -97,8 +108,16 @@ class SecurityConfiguration {
     }
 
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
-    /** Signing in and registering need no token: they are how a browser gets one. */
-    private static final Set<String> OPEN_PATHS = Set.of("/login", "/register");
+    /** Where the web UI's HTML preview is shown (the webui module's {@code HtmlPreviewController}). */
+    static final String PREVIEW_PATH = "/preview";
+    private static final RequestMatcher NOT_PREVIEW = request -> !PREVIEW_PATH.equals(request.getRequestURI());
+
+    /**
+     * Signing in and registering need no token: they are how a browser gets one. The preview changes
+     * nothing and shows what it is sent only in an opaque origin, framed by this site (it checks
+     * that the request came from this site's own page).
+     */
+    private static final Set<String> OPEN_PATHS = Set.of("/login", "/register", PREVIEW_PATH);
 
     /**
      * Only requests a browser could be tricked into sending need CSRF protection: those that

@@ -117,20 +117,38 @@ class WebUiBrowserTests extends BrowserTest {
     }
 
     @Test
-    void anHtmlProgramIsPreviewedWithoutItsScripts() {
-        browser.open("/app/editor");
-        browser.click(By.cssSelector("[data-testid=language-select]"));
-        browser.driver.switchTo().activeElement().sendKeys("HTML");
-        browser.click(By.xpath("//div[contains(@class,'ant-select-item-option') and starts-with(@title,'HTML')]"));
+    void anHtmlProgramIsPreviewedWithItsScriptsRunningApartFromThePage() {
+        String name = signedInUser("html");
+        String program = String.join("\n",
+                "<h1 id=\"greeting\">Previewed</h1>",
+                "<p id=\"reach\"></p>",
+                "<script>",
+                "  document.getElementById('greeting').textContent += ' by its script';",
+                "  const reached = [];",
+                "  try { reached.push('page: ' + parent.document.title); } catch (e) { reached.push('no page'); }",
+                "  try { reached.push('cookies: ' + document.cookie); } catch (e) { reached.push('no cookies'); }",
+                "  try { reached.push('storage: ' + localStorage.length); } catch (e) { reached.push('no storage'); }",
+                "  document.getElementById('reach').textContent = reached.join(', ');",
+                "</script>");
+        long id = api.withToken(login(name, "password-" + name + "-1")).postJson("/code-library",
+                java.util.Map.of("title", "Preview", "language", "html", "code", program)).json().get("id").asLong();
+        browser.open("/app/editor?code=" + id);
         browser.textContains(By.cssSelector("[data-testid=language-select]"), "HTML");
-        browser.typeProgram(List.of("<h1 id=\"greeting\">Previewed"));
         browser.click(By.id("run-button"));
         browser.visible(By.cssSelector("iframe[title=preview]"));
-        browser.driver.switchTo().frame(browser.driver.findElement(By.cssSelector("iframe[title=preview]")));
-        assertThat(browser.textContains(By.id("greeting"), "Previewed")).startsWith("Previewed");
+        WebElement frame = browser.driver.findElement(By.cssSelector("iframe[title=preview]"));
+        assertThat(frame.getAttribute("sandbox")).contains("allow-scripts").doesNotContain("allow-same-origin");
+        browser.driver.switchTo().frame(frame);
+        // The program's script ran, and reached neither the editor's page, nor its cookies, nor its storage.
+        assertThat(browser.textContains(By.id("greeting"), "by its script")).isEqualTo("Previewed by its script");
+        assertThat(browser.textContains(By.id("reach"), "no page")).isEqualTo("no page, no cookies, no storage");
         browser.driver.switchTo().defaultContent();
-        assertThat(browser.driver.findElement(By.cssSelector("iframe[title=preview]")).getAttribute("sandbox")).isEmpty();
         browser.screenshot("editor-html-preview");
+
+        // Another site cannot have this one show its page.
+        ApiClient.Response foreign = api.send(api.request("/preview").header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Sec-Fetch-Site", "cross-site").POST(java.net.http.HttpRequest.BodyPublishers.ofString("html=x")));
+        assertThat(foreign.status()).isEqualTo(403);
     }
 
     @Test
