@@ -1,5 +1,7 @@
-import CodeMirror from '@uiw/react-codemirror';
-import { useMemo } from 'react';
+import { lintGutter, setDiagnostics, type Diagnostic } from '@codemirror/lint';
+import CodeMirror, { type EditorView } from '@uiw/react-codemirror';
+import { useEffect, useMemo, useState } from 'react';
+import type { LineDiagnostic } from '../editor/diagnostics';
 import { useThemeMode } from '../theme/ThemeContext';
 import { languageExtension } from './codeLanguages';
 
@@ -10,11 +12,33 @@ interface Props {
   height?: string;
   readOnly?: boolean;
   testId?: string;
+  /** Lines a failed run's compiler or runtime named: marked in the gutter and underlined until edited away. */
+  diagnostics?: LineDiagnostic[];
 }
 
-export function CodeEditor({ value, onChange, language, height = '360px', readOnly, testId }: Props) {
+/** A compiler's line (and column) as a range of the document: the column to the line's end, else the whole line. */
+function toDiagnostic(view: EditorView, d: LineDiagnostic): Diagnostic | null {
+  const doc = view.state.doc;
+  if (d.line < 1 || d.line > doc.lines) {
+    return null;
+  }
+  const line = doc.line(d.line);
+  const from = d.column !== undefined ? Math.min(line.from + Math.max(0, d.column - 1), line.to) : line.from;
+  return { from, to: Math.max(line.to, from), severity: d.severity, message: d.message };
+}
+
+export function CodeEditor({ value, onChange, language, height = '360px', readOnly, testId, diagnostics }: Props) {
   const { mode } = useThemeMode();
-  const extensions = useMemo(() => languageExtension(language), [language]);
+  const [view, setView] = useState<EditorView>();
+  const extensions = useMemo(() => [...languageExtension(language), lintGutter()], [language]);
+
+  useEffect(() => {
+    if (view) {
+      const marks = (diagnostics ?? []).map((d) => toDiagnostic(view, d)).filter((d): d is Diagnostic => d !== null);
+      view.dispatch(setDiagnostics(view.state, marks));
+    }
+  }, [view, diagnostics]);
+
   return (
     <div data-testid={testId} style={{ border: '1px solid rgba(127,127,127,0.3)', borderRadius: 6, overflow: 'hidden' }}>
       <CodeMirror
@@ -25,6 +49,7 @@ export function CodeEditor({ value, onChange, language, height = '360px', readOn
         extensions={extensions}
         readOnly={readOnly}
         basicSetup={{ tabSize: 4 }}
+        onCreateEditor={setView}
       />
     </div>
   );

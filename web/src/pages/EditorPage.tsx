@@ -14,6 +14,7 @@ import { CodeHelp, ErrorHelp, GenerateButton } from '../ai/EditorAi';
 import { errorOutputOf } from '../ai/aiRequests';
 import { environmentOptions, type AvailableEnvironments } from '../environments/environmentChoices';
 import { formatBytes, splitArgs, statusColor } from '../components/format';
+import { parseDiagnostics } from '../editor/diagnostics';
 import { HtmlPreview } from '../editor/HtmlPreview';
 import { draftOf, loadDrafts, rememberLanguage, saveDraft } from '../editor/drafts';
 import { RunConnection } from '../run/RunConnection';
@@ -159,6 +160,16 @@ export function EditorPage() {
     setLanguage(id);
   };
 
+  // The lines a failed run's compiler or runtime named, marked in the editor.
+  const diagnostics = useMemo(() => {
+    if (run.phase !== 'finished' || !run.result || run.result.status === 'OK') {
+      return [];
+    }
+    const of = (stream: string) => run.output.filter((c) => c.stream === stream).map((c) => c.text).join('');
+    // The compiler's output came as it was written and again whole in the result: read it once.
+    return parseDiagnostics([run.result.compile_output || of('compile'), of('stderr')].join('\n'));
+  }, [run.phase, run.result, run.output]);
+
   const active = isActive(run);
   const start = useCallback(async () => {
     if (!language || active) {
@@ -217,7 +228,7 @@ export function EditorPage() {
               </Space>
             }
           >
-            <CodeEditor value={code} onChange={setCode} language={language} height="420px" testId="code-editor" />
+            <CodeEditor value={code} onChange={setCode} language={language} height="420px" testId="code-editor" diagnostics={diagnostics} />
             <Space wrap style={{ marginTop: 12 }}>
               <Tooltip title="Ctrl+Enter">
                 <Button type="primary" icon={<CaretRightOutlined />} onClick={start} loading={active} disabled={!language} id="run-button">

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 
 /** The editor keeps what was written in each language and starts each with a real program. */
 class EditorBrowserTests extends BrowserTest {
@@ -41,5 +42,19 @@ class EditorBrowserTests extends BrowserTest {
         browser.textContains(CODE, "echo bash draft");
         browser.click(By.id("run-button"));
         browser.textContains(By.cssSelector("[data-testid=run-output]"), "bash draft");
+    }
+
+    @Test
+    void aCompileErrorIsMarkedOnItsLine() {
+        browser.open("/app/editor");
+        chooseLanguage("Python");
+        browser.typeProgram(List.of("total = 1", "print(totl)"));
+        browser.click(By.id("run-button"));
+        browser.textContains(By.cssSelector("[data-testid=result-status]"), "RUNTIME_ERROR");
+        // The second line is underlined, with the interpreter's words on it.
+        WebElement marked = browser.visible(By.cssSelector("[data-testid=code-editor] .cm-lintRange-error"));
+        assertThat(marked.getText()).contains("print(totl)");
+        browser.visible(By.cssSelector("[data-testid=code-editor] .cm-lint-marker-error"));
+        browser.screenshot("editor-error-marked");
     }
 }
