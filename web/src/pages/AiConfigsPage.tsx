@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
 import { messageOf, useLoad } from '../api/useLoad';
 import { AI_PROVIDERS, aiConfigBody, needsBaseUrl, type AiConfigForm } from '../ai/aiRequests';
+import { PageTitle } from '../components/PageTitle';
 
 interface AiConfigView {
   id: number;
@@ -38,7 +39,7 @@ export function AiConfigsPage() {
   };
 
   return (
-    <Card title={t('ai.configs')} extra={<Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>{t('ai.add')}</Button>}>
+    <Card title={<PageTitle>{t('ai.configs')}</PageTitle>} extra={<Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>{t('ai.add')}</Button>}>
       <Table<AiConfigView>
         rowKey="id"
         loading={configs.loading}

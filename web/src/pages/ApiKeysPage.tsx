@@ -6,6 +6,7 @@ import { api } from '../api/client';
 import type { ApiKeyCreated, ApiKeyInfo } from '../api/types';
 import { messageOf, useLoad } from '../api/useLoad';
 import { formatTime } from '../components/format';
+import { PageTitle } from '../components/PageTitle';
 
 /** How a program calls the API with a key; the origin is this server's. */
 export function usageExamples(origin: string, key: string): Record<'curl' | 'python' | 'javascript', string> {
@@ -84,7 +85,7 @@ export function ApiKeysPage() {
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
       <Card
-        title={t('apiKeys.title')}
+        title={<PageTitle>{t('apiKeys.title')}</PageTitle>}
         extra={
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} id="create-key">
             {t('apiKeys.create')}

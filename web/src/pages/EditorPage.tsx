@@ -20,6 +20,7 @@ import { draftOf, loadDrafts, rememberLanguage, saveDraft } from '../editor/draf
 import { RunConnection } from '../run/RunConnection';
 import { initialRunState, isActive, runReducer } from '../run/runState';
 import { SaveCodeModal } from './library/SaveCodeModal';
+import { PageTitle } from '../components/PageTitle';
 
 /** What another page hands the editor to open (history's re-run, the library's "open"). */
 export interface EditorSeed {
@@ -207,7 +208,7 @@ export function EditorPage() {
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={14}>
           <Card
-            title={opened ? opened.title : t('editor.title')}
+            title={<PageTitle>{opened ? opened.title : t('editor.title')}</PageTitle>}
             extra={
               <Space wrap>
                 <Select

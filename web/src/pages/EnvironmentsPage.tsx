@@ -6,6 +6,7 @@ import { api } from '../api/client';
 import { messageOf, useLoad } from '../api/useLoad';
 import { formatTime } from '../components/format';
 import type { AvailableEnvironments, EnvironmentView } from '../environments/environmentChoices';
+import { PageTitle } from '../components/PageTitle';
 
 interface PackageInfo {
   name: string;
@@ -32,7 +33,7 @@ export function EnvironmentsPage() {
 
   return (
     <Space direction="vertical" style={{ width: '100%' }} size="middle">
-      <Card title={t('environments.title')}>
+      <Card title={<PageTitle>{t('environments.title')}</PageTitle>}>
         <Space wrap style={{ marginBottom: 16 }}>
           <Input value={name} onChange={(e) => setName(e.target.value)} placeholder={t('environments.name')} style={{ width: 200 }} />
           <Select style={{ width: 200 }} placeholder={t('environments.base')} value={base} onChange={setBase}

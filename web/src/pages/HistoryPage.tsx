@@ -7,6 +7,7 @@ import type { Execution } from '../api/types';
 import { useLoad } from '../api/useLoad';
 import { formatBytes, formatTime, statusColor } from '../components/format';
 import type { EditorSeed } from './EditorPage';
+import { PageTitle } from '../components/PageTitle';
 
 export function ExecutionDetails({ execution }: { execution: Execution }) {
   const { t } = useTranslation();
@@ -36,7 +37,7 @@ export function HistoryPage() {
   };
 
   return (
-    <Card title={t('history.title')}>
+    <Card title={<PageTitle>{t('history.title')}</PageTitle>}>
       {executions.error ? <Typography.Text type="danger">{executions.error.message}</Typography.Text> : null}
       <Table<Execution>
         rowKey="id"

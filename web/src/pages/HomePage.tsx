@@ -6,6 +6,7 @@ import { api } from '../api/client';
 import type { Language } from '../api/types';
 import { useLoad } from '../api/useLoad';
 import { useAuth } from '../auth/AuthContext';
+import { usePageTitle } from '../components/PageTitle';
 
 /** The product's front page: what it does, the languages this server runs, where to start. */
 export function HomePage() {
@@ -21,6 +22,7 @@ export function HomePage() {
     { icon: <CodeOutlined />, title: t('home.libraryTitle'), text: t('home.libraryText') },
     { icon: <TranslationOutlined />, title: t('home.languagesTitle'), text: t('home.languagesText') },
   ];
+  usePageTitle(undefined);
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
       <div style={{ textAlign: 'center', padding: '32px 0 8px' }}>

@@ -7,6 +7,7 @@ import { api } from '../api/client';
 import type { CodeEntry, Language } from '../api/types';
 import { messageOf, useLoad } from '../api/useLoad';
 import { formatTime } from '../components/format';
+import { PageTitle } from '../components/PageTitle';
 
 /** The user's saved programs: search, filters by language and tag, sorting; open, publish, delete. */
 export function LibraryPage() {
@@ -42,7 +43,7 @@ export function LibraryPage() {
   };
 
   return (
-    <Card title={t('library.title')}>
+    <Card title={<PageTitle>{t('library.title')}</PageTitle>}>
       <Space wrap style={{ marginBottom: 16 }}>
         <Input.Search
           placeholder={t('library.search')}

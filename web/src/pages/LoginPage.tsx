@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { messageOf } from '../api/useLoad';
 import { useAuth } from '../auth/AuthContext';
+import { PageTitle } from '../components/PageTitle';
 
 /** Only paths of this UI are followed after signing in, never another site. */
 export function safeNext(next: string | null): string {
@@ -37,7 +38,7 @@ export function LoginPage() {
 
   return (
     <Card style={{ maxWidth: 400, margin: '32px auto' }}>
-      <Typography.Title level={3}>{t('login.title')}</Typography.Title>
+      <PageTitle style={{ fontSize: 24, marginBottom: 16 }}>{t('login.title')}</PageTitle>
       {params.get('registered') ? <Alert type="success" showIcon message={t('login.registered')} style={{ marginBottom: 16 }} /> : null}
       {error ? <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} data-testid="login-error" /> : null}
       <Form layout="vertical" onFinish={submit} requiredMark={false}>

@@ -8,6 +8,7 @@ import type { Profile } from '../api/types';
 import { messageOf, useLoad } from '../api/useLoad';
 import { useAuth } from '../auth/AuthContext';
 import { ChangePasswordCard } from './ChangePasswordCard';
+import { PageTitle } from '../components/PageTitle';
 
 interface EnhancedStats {
   level_name: string;
@@ -84,7 +85,7 @@ export function ProfilePage() {
   return (
     <Row gutter={[16, 16]}>
       <Col xs={24} lg={10}>
-        <Card title={t('profile.title')} loading={profile.loading}>
+        <Card title={<PageTitle>{t('profile.title')}</PageTitle>} loading={profile.loading}>
           <Space align="center" style={{ marginBottom: 16 }} wrap>
             <Avatar size={80} src={profile.data?.avatar_url ?? undefined} icon={<UserOutlined />} />
             <Upload

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import { messageOf } from '../api/useLoad';
 import { useAuth } from '../auth/AuthContext';
+import { PageTitle } from '../components/PageTitle';
 
 interface RegisterFields {
   username: string;
@@ -36,7 +37,7 @@ export function RegisterPage() {
 
   return (
     <Card style={{ maxWidth: 440, margin: '32px auto' }}>
-      <Typography.Title level={3}>{t('register.title')}</Typography.Title>
+      <PageTitle style={{ fontSize: 24, marginBottom: 16 }}>{t('register.title')}</PageTitle>
       {error ? <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} data-testid="register-error" /> : null}
       <Form<RegisterFields> layout="vertical" onFinish={submit} requiredMark={false}>
         <Form.Item name="username" label={t('login.username')} rules={[{ required: true, message: t('form.required') }]}>

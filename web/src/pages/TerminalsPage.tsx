@@ -9,6 +9,7 @@ import { formatBytes, formatTime } from '../components/format';
 import { TerminalScreen } from '../terminal/TerminalScreen';
 import { shareUrl } from '../terminal/terminalProtocol';
 import type { ProjectView } from './workspaces/WorkspacesPage';
+import { PageTitle } from '../components/PageTitle';
 
 export interface TerminalSessionView {
   id: string;
@@ -57,7 +58,7 @@ export function TerminalsPage() {
 
   return (
     <Space direction="vertical" style={{ width: '100%' }} size="middle">
-      <Card title={t('terminals.title')}>
+      <Card title={<PageTitle>{t('terminals.title')}</PageTitle>}>
         <Space wrap style={{ marginBottom: 16 }}>
           <Input id="terminal-title" value={title} onChange={(e) => setTitle(e.target.value)} placeholder={t('terminals.sessionTitle')} style={{ width: 240 }} />
           <Select allowClear style={{ width: 200 }} placeholder={t('terminals.project')} value={project} onChange={setProject}

@@ -6,6 +6,7 @@ import { ExecutionsPanel } from './ExecutionsPanel';
 import { LogsPanel } from './LogsPanel';
 import { SettingsPanel } from './SettingsPanel';
 import { UsersPanel } from './UsersPanel';
+import { PageTitle } from '../../components/PageTitle';
 
 /** Administration, one tab per section; the section is in the address (/admin/users, /admin/logs, ...). */
 export function AdminPage() {
@@ -13,7 +14,7 @@ export function AdminPage() {
   const { section = 'users' } = useParams();
   const navigate = useNavigate();
   return (
-    <Card title={t('admin.title')}>
+    <Card title={<PageTitle>{t('admin.title')}</PageTitle>}>
       <Tabs
         activeKey={section}
         onChange={(key) => navigate(`/admin/${key}`)}

@@ -8,6 +8,7 @@ import type { Language, Post, PostList } from '../../api/types';
 import { messageOf, useLoad } from '../../api/useLoad';
 import { CodeEditor } from '../../components/CodeEditor';
 import { PostCard } from './PostCard';
+import { PageTitle } from '../../components/PageTitle';
 
 const PAGE_SIZE = 10;
 
@@ -64,7 +65,7 @@ export function CommunityPage() {
 
   return (
     <Card
-      title={t('community.title')}
+      title={<PageTitle>{t('community.title')}</PageTitle>}
       extra={
         <Button type="primary" icon={<PlusOutlined />} onClick={() => setWriting(true)} id="new-post">
           {t('community.newPost')}

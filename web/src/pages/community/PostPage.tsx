@@ -11,6 +11,7 @@ import { CodeEditor } from '../../components/CodeEditor';
 import { formatTime } from '../../components/format';
 import type { EditorSeed } from '../EditorPage';
 import { ReactionButtons, usePostReactions } from './PostCard';
+import { usePageTitle } from '../../components/PageTitle';
 
 /** Markdown rendered by the server with raw HTML escaped and unsafe links removed (community module). */
 function RenderedMarkdown({ html, testId }: { html: string; testId?: string }) {
@@ -99,9 +100,10 @@ function PostBody({ post: initial, onDeleted }: { post: Post; onDeleted: () => v
   const navigate = useNavigate();
   const reactions = usePostReactions(initial);
   const { post } = reactions;
+  usePageTitle(post.title);
   return (
     <>
-      <Typography.Title level={3} style={{ marginTop: 0 }} data-testid="post-title">
+      <Typography.Title level={1} style={{ marginTop: 0, fontSize: 24 }} data-testid="post-title">
         {post.title}
       </Typography.Title>
       <Typography.Text type="secondary">

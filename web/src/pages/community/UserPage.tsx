@@ -8,6 +8,7 @@ import { messageOf, useLoad } from '../../api/useLoad';
 import { useAuth } from '../../auth/AuthContext';
 import { formatTime } from '../../components/format';
 import { PostCard } from './PostCard';
+import { usePageTitle } from '../../components/PageTitle';
 
 function People({ path }: { path: string }) {
   const people = useLoad(() => api.get<{ users: Author[] }>(path, { limit: 100 }), [path]);
@@ -48,6 +49,7 @@ export function UserPage() {
     }
   };
 
+  usePageTitle(profile.data?.username);
   if (profile.error) {
     return <Empty description={profile.error.message} />;
   }
@@ -61,7 +63,7 @@ export function UserPage() {
         <Space size="large" wrap align="center">
           <Avatar size={64} icon={<UserOutlined />} />
           <div>
-            <Typography.Title level={3} style={{ margin: 0 }}>
+            <Typography.Title level={1} style={{ margin: 0, fontSize: 24 }}>
               {person.username}
             </Typography.Title>
             <Typography.Text type="secondary">

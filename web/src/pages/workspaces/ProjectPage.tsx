@@ -9,6 +9,7 @@ import { messageOf, useLoad } from '../../api/useLoad';
 import { CodeEditor } from '../../components/CodeEditor';
 import { formatTime } from '../../components/format';
 import { attachmentName } from '../admin/DatabasePanel';
+import { PageTitle } from '../../components/PageTitle';
 
 interface Entry {
   name: string;
@@ -254,7 +255,7 @@ export function ProjectPage() {
     }
   };
   return (
-    <Card title={project} extra={<Button id="project-terminal" icon={<CodeOutlined />} onClick={openTerminal}>{t('terminals.open')}</Button>}>
+    <Card title={<PageTitle>{project}</PageTitle>} extra={<Button id="project-terminal" icon={<CodeOutlined />} onClick={openTerminal}>{t('terminals.open')}</Button>}>
       <Tabs
         items={[
           { key: 'files', label: t('workspaces.files'), children: <FilesTab project={project} /> },

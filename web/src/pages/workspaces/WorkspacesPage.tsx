@@ -6,6 +6,7 @@ import { Link } from 'react-router-dom';
 import { api } from '../../api/client';
 import { messageOf, useLoad } from '../../api/useLoad';
 import { formatBytes, formatTime } from '../../components/format';
+import { PageTitle } from '../../components/PageTitle';
 
 export interface ProjectView {
   name: string;
@@ -31,7 +32,7 @@ export function WorkspacesPage() {
   };
 
   return (
-    <Card title={t('workspaces.title')}>
+    <Card title={<PageTitle>{t('workspaces.title')}</PageTitle>}>
       <Space.Compact style={{ marginBottom: 16, maxWidth: 420, width: '100%' }}>
         <Input value={name} onChange={(e) => setName(e.target.value)} placeholder={t('workspaces.newProject')} onPressEnter={() => guarded(async () => { await api.post('/workspace/projects', { name }); setName(''); })} />
         <Button type="primary" icon={<PlusOutlined />} disabled={!name.trim()} onClick={() => guarded(async () => { await api.post('/workspace/projects', { name }); setName(''); })}>
