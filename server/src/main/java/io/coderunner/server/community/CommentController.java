@@ -5,6 +5,7 @@ import io.coderunner.server.community.CommunityViews.CommentView;
 import io.coderunner.server.community.CommunityViews.LikeToggled;
 import io.coderunner.server.community.CommunityViews.Message;
 import io.coderunner.server.security.Caller;
+import io.coderunner.server.security.OpenToVisitors;
 import io.coderunner.server.security.SignedInUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -37,10 +38,10 @@ class CommentController {
     }
 
     @GetMapping("/community/posts/{post_id}/comments")
-    @SignedInUser
+    @OpenToVisitors
     @Operation(summary = "A post's comments as threads, oldest first, each with its replies; total counts them all")
     CommentList list(@AuthenticationPrincipal Caller caller, @PathVariable("post_id") long postId) {
-        return comments.list(caller, postId);
+        return comments.list(Caller.orVisitor(caller), postId);
     }
 
     @PutMapping("/community/comments/{comment_id}")

@@ -7,6 +7,7 @@ import io.coderunner.server.community.CommunityViews.UserList;
 import io.coderunner.server.community.CommunityViews.UserProfile;
 import io.coderunner.server.http.Page;
 import io.coderunner.server.security.Caller;
+import io.coderunner.server.security.OpenToVisitors;
 import io.coderunner.server.security.SignedInUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -39,7 +40,7 @@ class FollowController {
     }
 
     @GetMapping("/users/{user_id}/followers")
-    @SignedInUser
+    @OpenToVisitors
     @Operation(summary = "Who follows the user, newest first")
     UserList followers(@PathVariable("user_id") long userId, @RequestParam(required = false) Integer skip,
                        @RequestParam(required = false) Integer limit) {
@@ -47,7 +48,7 @@ class FollowController {
     }
 
     @GetMapping("/users/{user_id}/following")
-    @SignedInUser
+    @OpenToVisitors
     @Operation(summary = "Whom the user follows, most recent first")
     UserList following(@PathVariable("user_id") long userId, @RequestParam(required = false) Integer skip,
                        @RequestParam(required = false) Integer limit) {
@@ -62,17 +63,17 @@ class FollowController {
     }
 
     @GetMapping("/users/{user_id}/posts")
-    @SignedInUser
+    @OpenToVisitors
     @Operation(summary = "The user's posts, newest first: only public ones unless the user is the caller")
     PostList posts(@AuthenticationPrincipal Caller caller, @PathVariable("user_id") long userId,
                    @RequestParam(required = false) Integer skip, @RequestParam(required = false) Integer limit) {
-        return posts.listOfUser(caller, userId, Page.of(skip, limit, 20));
+        return posts.listOfUser(Caller.orVisitor(caller), userId, Page.of(skip, limit, 20));
     }
 
     @GetMapping("/users/by-username/{username}")
-    @SignedInUser
+    @OpenToVisitors
     @Operation(summary = "A user's public profile by name (case-insensitive): follower, following and post counts")
     UserProfile byUsername(@AuthenticationPrincipal Caller caller, @PathVariable String username) {
-        return follows.byUsername(caller, username);
+        return follows.byUsername(Caller.orVisitor(caller), username);
     }
 }

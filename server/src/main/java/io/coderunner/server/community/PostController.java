@@ -7,6 +7,7 @@ import io.coderunner.server.community.CommunityViews.PostList;
 import io.coderunner.server.community.CommunityViews.PostView;
 import io.coderunner.server.http.Page;
 import io.coderunner.server.security.Caller;
+import io.coderunner.server.security.OpenToVisitors;
 import io.coderunner.server.security.SignedInUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -40,7 +41,7 @@ class PostController {
     }
 
     @GetMapping("/community/posts")
-    @SignedInUser
+    @OpenToVisitors
     @Operation(summary = "Posts newest first: everyone's public ones and the caller's own private ones",
             description = "following=true: only of the people the caller follows; tag: with that tag; search: title or "
                     + "content contains it (case-insensitive); user_id: by that user.")
@@ -48,14 +49,15 @@ class PostController {
                   @RequestParam(required = false) Integer limit, @RequestParam(required = false) Boolean following,
                   @RequestParam(required = false) String tag, @RequestParam(required = false) String search,
                   @RequestParam(name = "user_id", required = false) Long userId) {
-        return posts.list(caller, PostFilter.of(caller.userId(), following, tag, search, userId), Page.of(skip, limit, 20));
+        Caller reader = Caller.orVisitor(caller);
+        return posts.list(reader, PostFilter.of(reader.userId(), following, tag, search, userId), Page.of(skip, limit, 20));
     }
 
     @GetMapping("/community/posts/{post_id}")
-    @SignedInUser
+    @OpenToVisitors
     @Operation(summary = "One post: a public one or the caller's own (else 404)")
     PostView get(@AuthenticationPrincipal Caller caller, @PathVariable("post_id") long postId) {
-        return posts.get(caller, postId);
+        return posts.get(Caller.orVisitor(caller), postId);
     }
 
     @DeleteMapping("/community/posts/{post_id}")

@@ -2,6 +2,7 @@ package io.coderunner.server.library;
 
 import io.coderunner.server.http.Page;
 import io.coderunner.server.security.Caller;
+import io.coderunner.server.security.OpenToVisitors;
 import io.coderunner.server.security.SignedInUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -60,11 +61,30 @@ class CodeLibraryController {
         return library.listOf(caller.userId(), caller, query, Page.of(skip, limit, 100)).stream().map(CodeView::of).toList();
     }
 
+    /** A page of everyone's public programs. */
+    record PublicCodes(List<CodeSummary> codes, long total, int skip, int limit) {
+    }
+
+    @GetMapping("/code-library/public")
+    @OpenToVisitors
+    @Operation(summary = "Everyone's public programs, as summaries (open to visitors without an account)",
+            description = "search, language, tag, sort and order as for GET /code-library; skip and limit (at most 50). "
+                    + "Each entry has its first lines as preview; GET /code-library/{id} reads the whole program.")
+    PublicCodes listPublic(@RequestParam(required = false) String search, @RequestParam(required = false) String language,
+                           @RequestParam(required = false) String tag, @RequestParam(required = false) String sort,
+                           @RequestParam(required = false) String order, @RequestParam(required = false) Integer skip,
+                           @RequestParam(required = false) Integer limit) {
+        CodeSearch query = service.search(search, language, tag, sort, order);
+        Page page = Page.of(skip, limit, 50);
+        List<CodeSummary> codes = library.listPublic(query, page);
+        return new PublicCodes(codes, library.countPublic(query), page.skip(), page.limit());
+    }
+
     @GetMapping("/code-library/{code_id}")
-    @SignedInUser
-    @Operation(summary = "One saved program: the caller's own or a public one")
+    @OpenToVisitors
+    @Operation(summary = "One saved program: the caller's own or a public one (a public one also for visitors without an account)")
     CodeView get(@AuthenticationPrincipal Caller caller, @PathVariable("code_id") long codeId) {
-        return library.findReadable(caller, codeId).map(CodeView::of).orElseThrow(() -> CodeLibraryService.notFound(codeId));
+        return library.findReadable(Caller.orVisitor(caller), codeId).map(CodeView::of).orElseThrow(() -> CodeLibraryService.notFound(codeId));
     }
 
     @PutMapping("/code-library/{code_id}")

@@ -84,6 +84,27 @@ class CodeLibraryRepository {
         return jdbc.sql("SELECT COUNT(*) FROM code_library" + where).params(params).query(Long.class).single();
     }
 
+    /** Everyone's public entries that match. */
+    List<CodeEntry> searchPublic(CodeSearch search, Page page) {
+        List<Object> params = new ArrayList<>();
+        String where = publicWhere(search, params);
+        params.add(page.limit());
+        params.add(page.skip());
+        return jdbc.sql("SELECT * FROM code_library" + where + search.orderBy() + " LIMIT ? OFFSET ?").params(params)
+                .query(CodeLibraryRepository::row).list();
+    }
+
+    long countPublic(CodeSearch search) {
+        List<Object> params = new ArrayList<>();
+        String where = publicWhere(search, params);
+        return jdbc.sql("SELECT COUNT(*) FROM code_library" + where).params(params).query(Long.class).single();
+    }
+
+    private static String publicWhere(CodeSearch search, List<Object> params) {
+        params.add(true);
+        return " WHERE is_public = ?" + search.conditions(params);
+    }
+
     private static String where(long userId, boolean publicOnly, CodeSearch search, List<Object> params) {
         params.add(userId);
         String where = " WHERE user_id = ?";

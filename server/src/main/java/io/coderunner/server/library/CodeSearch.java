@@ -53,7 +53,7 @@ record CodeSearch(String search, String language, String tag, Sort sort, boolean
         throw new BadRequestException("order must be asc or desc, was '" + order + "'");
     }
 
-    /** The conditions after {@code WHERE user_id = ?}, their values added to {@code params}. */
+    /** The conditions after a {@code WHERE} on the owner or the visibility, their values added to {@code params}. */
     String conditions(List<Object> params) {
         StringBuilder sql = new StringBuilder();
         if (search != null && !search.isBlank()) {

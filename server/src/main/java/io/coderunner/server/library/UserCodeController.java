@@ -4,6 +4,7 @@ import io.coderunner.server.accounts.Accounts;
 import io.coderunner.server.http.NotFoundException;
 import io.coderunner.server.http.Page;
 import io.coderunner.server.security.Caller;
+import io.coderunner.server.security.OpenToVisitors;
 import io.coderunner.server.security.SignedInUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -33,7 +34,7 @@ class UserCodeController {
     }
 
     @GetMapping("/users/{user_id}/code-library")
-    @SignedInUser
+    @OpenToVisitors
     @Operation(summary = "A user's public saved code (all of it for the user themself), most recently changed first",
             description = "search, language, tag, sort and order as for GET /code-library.")
     UserCodes list(@AuthenticationPrincipal Caller caller, @PathVariable("user_id") long userId,
@@ -46,7 +47,8 @@ class UserCodeController {
         if (accounts.find(userId).isEmpty()) {
             throw new NotFoundException("user " + userId + " not found");
         }
-        List<CodeView> codes = library.listOf(userId, caller, query, page).stream().map(CodeView::of).toList();
-        return new UserCodes(codes, library.countOf(userId, caller, query), page.skip(), page.limit());
+        Caller reader = Caller.orVisitor(caller);
+        List<CodeView> codes = library.listOf(userId, reader, query, page).stream().map(CodeView::of).toList();
+        return new UserCodes(codes, library.countOf(userId, reader, query), page.skip(), page.limit());
     }
 }

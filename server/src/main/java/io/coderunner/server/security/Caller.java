@@ -19,6 +19,25 @@ public record Caller(long userId, String username, boolean admin, int level, Lon
         return new Caller(userId, username, admin, level, null, Set.of());
     }
 
+    /**
+     * Someone not signed in, reading what anyone may read (public programs, posts, profiles). No
+     * user has id 0, so everything decided by "is it the caller's own" answers no.
+     */
+    public static Caller visitor() {
+        return VISITOR;
+    }
+
+    /** The signed-in caller, or the visitor when nobody is signed in. */
+    public static Caller orVisitor(Caller caller) {
+        return caller == null ? VISITOR : caller;
+    }
+
+    private static final Caller VISITOR = new Caller(0, null, false, 0, null, Set.of());
+
+    public boolean isVisitor() {
+        return userId == 0;
+    }
+
     public boolean viaApiKey() {
         return apiKeyId != null;
     }

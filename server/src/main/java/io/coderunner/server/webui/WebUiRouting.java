@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -28,6 +29,9 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  *   <li>A browser opening an API path that takes no GET (seed 004's {@code POST /login}, {@code POST /register},
  *       {@code POST /api/execute}) is sent to the UI's matching page rather than shown a JSON 405;
  *       programs still get the 405.</li>
+ *   <li>A browser opening a terminal's share link as the API names it ({@code /ccresearch/share/<token>})
+ *       is sent to the page that replays its screen ({@code /app/shared/terminal/<token>}); programs
+ *       still get the session's JSON.</li>
  * </ul>
  */
 @Component
@@ -38,6 +42,9 @@ class WebUiRouting extends OncePerRequestFilter {
     /** The UI's pages without parameters, by their path under {@value #PREFIX} (web/src/App.tsx). */
     static final Set<String> PAGES = Set.of("/login", "/register", "/editor", "/history", "/library", "/api-keys",
             "/community", "/profile", "/workspaces", "/ai-configs", "/environments", "/terminals");
+
+    /** A shared terminal's API path; tokens are URL-safe Base64, so the token is passed on as it came. */
+    private static final Pattern SHARED_TERMINAL = Pattern.compile("/ccresearch/share/[A-Za-z0-9_-]+");
 
     private final ObjectProvider<RequestMappingHandlerMapping> mappings;
     private volatile Set<String> withoutGet;
@@ -59,6 +66,9 @@ class WebUiRouting extends OncePerRequestFilter {
             response.sendRedirect(request.getContextPath() + PREFIX + "/");
         } else if ("GET".equals(method) && wantsHtml(request) && pathsWithoutGet().contains(path)) {
             response.sendRedirect(request.getContextPath() + PREFIX + pageFor(path));
+        } else if ("GET".equals(method) && wantsHtml(request) && SHARED_TERMINAL.matcher(path).matches()) {
+            response.sendRedirect(request.getContextPath() + PREFIX + "/shared/terminal/"
+                    + path.substring(path.lastIndexOf('/') + 1));
         } else if (path.equals(PREFIX)) {
             response.sendRedirect(request.getContextPath() + PREFIX + "/");
         } else if (path.startsWith(PREFIX + "/") && isRoute(path)) {

@@ -83,6 +83,32 @@ class PostsApiTests extends CommunityTestSupport {
     }
 
     @Test
+    void aVisitorWithoutAnAccountReadsPublicPostsTheirCommentsAndAuthorsButWritesNothing() {
+        ApiClient erin = newUser("posts-visited");
+        long erinId = userId(erin);
+        long open = createPost(erin, post("Erin's open notes", "**bold** words", "tags", List.of("notes")))
+                .get("id").asLong();
+        long secret = createPost(erin, "erin's draft", false);
+        comment(erin, open, "a first comment", null);
+
+        JsonNode feed = api.get("/community/posts?user_id=" + erinId).json();
+        assertThat(ids(feed.get("posts"))).containsExactly(open);
+        JsonNode read = api.get("/community/posts/" + open).json();
+        assertThat(read.get("content_html").asString()).contains("<strong>bold</strong>");
+        assertThat(read.get("liked").asBoolean()).isFalse();
+        assertThat(api.get("/community/posts/" + open + "/comments").json().get("total").asLong()).isEqualTo(1);
+        assertThat(api.get("/users/" + erinId + "/posts").json().get("total").asLong()).isEqualTo(1);
+        assertThat(api.get("/users/by-username/posts-visited").json().get("post_count").asLong()).isEqualTo(1);
+
+        assertThat(api.get("/community/posts/" + secret).status()).isEqualTo(404);
+        assertThat(api.get("/community/posts/" + secret + "/comments").status()).isEqualTo(404);
+        assertThat(api.postJson("/community/posts/" + open + "/like", Map.of()).status()).isEqualTo(401);
+        assertThat(api.postJson("/community/posts/" + open + "/comments", Map.of("content", "hi")).status()).isEqualTo(401);
+        assertThat(api.get("/users/" + erinId + "/follow-status").status()).isEqualTo(401);
+        assertThat(erin.get("/community/posts/" + open).json().get("like_count").asLong()).isZero();
+    }
+
+    @Test
     void aPrivatePostIsItsAuthorsAloneAndDoesNotExistForOthers() {
         ApiClient carol = newUser("posts-carol");
         ApiClient dave = newUser("posts-dave");
@@ -275,6 +301,7 @@ class PostsApiTests extends CommunityTestSupport {
         ApiClient bot = api.withToken(key);
         assertThat(bot.postJson("/community/posts", post("from a bot", "spam")).status()).isEqualTo(403);
         assertThat(bot.get("/community/posts").status()).isEqualTo(403);
-        assertThat(api.get("/community/posts").status()).isEqualTo(401);
+        // Reading is open to visitors (PublicSharingApiTests); writing is not.
+        assertThat(api.postJson("/community/posts", post("anonymous", "spam")).status()).isEqualTo(401);
     }
 }

@@ -42,6 +42,17 @@ class WebUiRoutingTests extends ServerTest {
     }
 
     @Test
+    void aBrowserOpeningATerminalsShareLinkIsShownItsPageAndProgramsStillGetJson() throws Exception {
+        HttpResponse<String> browser = get("/ccresearch/share/AbC-12_x", BROWSER_ACCEPT);
+        assertThat(browser.statusCode()).isEqualTo(302);
+        assertThat(browser.headers().firstValue("Location")).hasValueSatisfying(
+                l -> assertThat(l).endsWith("/app/shared/terminal/AbC-12_x"));
+        // A program asking for the same path is answered by the API (here: no such share).
+        assertThat(get("/ccresearch/share/AbC-12_x", "application/json").statusCode()).isEqualTo(404);
+        assertThat(get("/ccresearch/share/AbC-12_x/log", BROWSER_ACCEPT).statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void everyRouteOfTheUiIsItsPage() throws Exception {
         for (String route : new String[] {"/app/", "/app/editor", "/app/community/posts/12", "/app/admin/users"}) {
             HttpResponse<String> page = get(route, BROWSER_ACCEPT);
@@ -93,7 +104,8 @@ class WebUiRoutingTests extends ServerTest {
     void theApiPathsTheUiSharesStillAnswerJson() throws Exception {
         // /community/posts is also a page name in other front ends: here it stays the API.
         HttpResponse<String> posts = get("/community/posts", "application/json");
-        assertThat(posts.statusCode()).isEqualTo(401);
+        assertThat(posts.statusCode()).isEqualTo(200);
+        assertThat(posts.body()).contains("\"posts\"");
         assertThat(posts.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("json"));
     }
 }
