@@ -6,12 +6,15 @@ import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
 import { api } from './api/client';
 import { useAuth } from './auth/AuthContext';
+import { loginPath } from './auth/signIn';
 import { AppShell } from './layout/AppShell';
 import { AdminPage } from './pages/admin/AdminPage';
 import { ApiKeysPage } from './pages/ApiKeysPage';
 import { CommunityPage } from './pages/community/CommunityPage';
 import { PostPage } from './pages/community/PostPage';
 import { EditorPage } from './pages/EditorPage';
+import { ExplorePage } from './pages/explore/ExplorePage';
+import { SharedTerminalPage } from './pages/shared/SharedTerminalPage';
 import { HistoryPage } from './pages/HistoryPage';
 import { HomePage } from './pages/HomePage';
 import { LibraryPage } from './pages/LibraryPage';
@@ -27,10 +30,6 @@ import { EnvironmentsPage } from './pages/EnvironmentsPage';
 import { TerminalsPage } from './pages/TerminalsPage';
 import { useThemeMode } from './theme/ThemeContext';
 
-/** Where to come back to after signing in: the page the user was on. */
-export function loginPath(location: { pathname: string; search: string }): string {
-  return `/login?next=${encodeURIComponent(location.pathname + location.search)}`;
-}
 
 function RequireUser({ admin, children }: { admin?: boolean; children: ReactNode }) {
   const { user } = useAuth();
@@ -82,9 +81,12 @@ export function App() {
             <Route path="/history" element={<RequireUser><HistoryPage /></RequireUser>} />
             <Route path="/library" element={<RequireUser><LibraryPage /></RequireUser>} />
             <Route path="/api-keys" element={<RequireUser><ApiKeysPage /></RequireUser>} />
-            <Route path="/community" element={<RequireUser><CommunityPage /></RequireUser>} />
-            <Route path="/community/posts/:id" element={<RequireUser><PostPage /></RequireUser>} />
-            <Route path="/users/:username" element={<RequireUser><UserPage /></RequireUser>} />
+            <Route path="/community" element={<CommunityPage />} />
+            <Route path="/community/posts/:id" element={<PostPage />} />
+            <Route path="/users/:username" element={<UserPage />} />
+            <Route path="/explore" element={<ExplorePage />} />
+            <Route path="/code/:id" element={<EditorPage shared />} />
+            <Route path="/shared/terminal/:token" element={<SharedTerminalPage />} />
             <Route path="/profile" element={<RequireUser><ProfilePage /></RequireUser>} />
             <Route path="/workspaces" element={<RequireUser><WorkspacesPage /></RequireUser>} />
             <Route path="/workspaces/:id" element={<RequireUser><ProjectPage /></RequireUser>} />
