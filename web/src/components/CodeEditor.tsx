@@ -1,5 +1,6 @@
 import { lintGutter, setDiagnostics, type Diagnostic } from '@codemirror/lint';
-import CodeMirror, { type EditorView } from '@uiw/react-codemirror';
+import CodeMirror, { EditorView } from '@uiw/react-codemirror';
+import { useTranslation } from 'react-i18next';
 import { useEffect, useMemo, useState } from 'react';
 import type { LineDiagnostic } from '../editor/diagnostics';
 import { useThemeMode } from '../theme/ThemeContext';
@@ -30,7 +31,13 @@ function toDiagnostic(view: EditorView, d: LineDiagnostic): Diagnostic | null {
 export function CodeEditor({ value, onChange, language, height = '360px', readOnly, testId, diagnostics }: Props) {
   const { mode } = useThemeMode();
   const [view, setView] = useState<EditorView>();
-  const extensions = useMemo(() => [...languageExtension(language), lintGutter()], [language]);
+  const { t } = useTranslation();
+  // The editable area is named for screen readers, and a tab stop even when read-only.
+  const label = t('editor.codeLabel');
+  const extensions = useMemo(
+    () => [...languageExtension(language), lintGutter(), EditorView.contentAttributes.of({ 'aria-label': label, tabindex: '0' })],
+    [language, label],
+  );
 
   useEffect(() => {
     if (view) {

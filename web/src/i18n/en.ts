@@ -76,6 +76,7 @@ export const en = {
     haveAccount: 'Have an account?',
   },
   editor: {
+    codeLabel: 'Program code',
     environment: 'Environment',
     generate: 'Generate',
     generatePrompt: 'Describe the program you want',
@@ -123,6 +124,7 @@ export const en = {
     language: 'Language',
     tag: 'Tag',
     tags: 'Tags',
+    sort: 'Order',
     sortUpdated: 'Last changed',
     sortCreated: 'Newest',
     sortTitle: 'Title',

@@ -79,6 +79,7 @@ export const zh: Messages<typeof en> = {
     haveAccount: '已有账户？',
   },
   editor: {
+    codeLabel: '程序代码',
     environment: '运行环境',
     generate: 'AI 生成',
     generatePrompt: '描述你想要的程序',
@@ -126,6 +127,7 @@ export const zh: Messages<typeof en> = {
     language: '语言',
     tag: '标签',
     tags: '标签',
+    sort: '排序',
     sortUpdated: '最近修改',
     sortCreated: '最新创建',
     sortTitle: '标题',

@@ -50,7 +50,7 @@ export function UsageCounter({ compact }: { compact: boolean }) {
         aria-label={t('usage.label', { used: usedOf(stats.today_executions, stats.daily_executions_limit) })}
         data-testid="usage-counter"
       >
-        {compact ? usedOf(stats.today_executions, stats.daily_executions_limit).replace(/ /g, '')
+        {compact ? usedOf(stats.today_executions, stats.daily_executions_limit)
           : t('usage.runsToday', { used: usedOf(stats.today_executions, stats.daily_executions_limit) })}
       </Button>
     </Popover>

@@ -169,7 +169,7 @@ export function ApiKeysPage() {
         okButtonProps={{ id: 'create-key-confirm' }}
       >
         <Form<CreateFields> form={form} layout="vertical" onFinish={create} initialValues={{ scopes: ['execute', 'read_library'] }} requiredMark={false}>
-          <Form.Item name="key_name" label={t('apiKeys.name')} rules={[{ required: true, message: t('form.required') }]}>
+          <Form.Item htmlFor="key-name" name="key_name" label={t('apiKeys.name')} rules={[{ required: true, message: t('form.required') }]}>
             <Input id="key-name" maxLength={100} />
           </Form.Item>
           <Form.Item name="scopes" label={t('apiKeys.scopes')} rules={[{ required: true, message: t('form.required') }]}>

@@ -50,13 +50,13 @@ export function ChangePasswordCard() {
     <Card title={<h2 style={{ margin: 0, fontSize: 16 }}>{t('password.title')}</h2>}>
       <ProblemAlert error={problem} onClose={() => setProblem(undefined)} />
       <Form form={form} layout="vertical" onFinish={change} requiredMark={false}>
-        <Form.Item name="old_password" label={t('password.current')} rules={[{ required: true, message: t('form.required') }]}>
+        <Form.Item htmlFor="password-current" name="old_password" label={t('password.current')} rules={[{ required: true, message: t('form.required') }]}>
           <Input.Password id="password-current" autoComplete="current-password" />
         </Form.Item>
-        <Form.Item name="new_password" label={t('password.new')} rules={[{ required: true, message: t('form.required') }]}>
+        <Form.Item htmlFor="password-new" name="new_password" label={t('password.new')} rules={[{ required: true, message: t('form.required') }]}>
           <Input.Password id="password-new" autoComplete="new-password" />
         </Form.Item>
-        <Form.Item
+        <Form.Item htmlFor="password-confirm"
           name="confirm"
           label={t('register.confirm')}
           dependencies={['new_password']}

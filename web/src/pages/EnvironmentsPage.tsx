@@ -36,7 +36,7 @@ export function EnvironmentsPage() {
       <Card title={<PageTitle>{t('environments.title')}</PageTitle>}>
         <Space wrap style={{ marginBottom: 16 }}>
           <Input value={name} onChange={(e) => setName(e.target.value)} placeholder={t('environments.name')} style={{ width: 200 }} />
-          <Select style={{ width: 200 }} placeholder={t('environments.base')} value={base} onChange={setBase}
+          <Select style={{ width: 200 }} placeholder={t('environments.base')} aria-label={t('environments.base')} value={base} onChange={setBase}
             options={(available.data?.base_environments ?? []).map((b) => ({ value: b.name, label: b.display_name }))} />
           <Button type="primary" icon={<PlusOutlined />} disabled={!name.trim() || !base}
             onClick={() => guarded(async () => { await api.post('/user-environments', { name: name.trim(), base }); setName(''); })}>

@@ -1,5 +1,5 @@
 import { CopyOutlined, DeleteOutlined, EditOutlined, GlobalOutlined, LockOutlined } from '@ant-design/icons';
-import { App, Button, Card, Input, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Grid, Input, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
@@ -15,6 +15,8 @@ export function LibraryPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const navigate = useNavigate();
+  // On a phone the row keeps its title and its actions; language, tags and visibility go under the title.
+  const phone = !Grid.useBreakpoint().sm;
   const [search, setSearch] = useState('');
   const [language, setLanguage] = useState<string>();
   const [tag, setTag] = useState('');
@@ -57,6 +59,7 @@ export function LibraryPage() {
         <Select
           allowClear
           placeholder={t('library.language')}
+          aria-label={t('library.language')}
           style={{ width: 160 }}
           value={language}
           onChange={setLanguage}
@@ -65,6 +68,7 @@ export function LibraryPage() {
         <Input.Search placeholder={t('library.tag')} allowClear onSearch={setTag} style={{ width: 160 }} />
         <Select
           style={{ width: 180 }}
+          aria-label={t('library.sort')}
           value={sort}
           onChange={setSort}
           options={[
@@ -90,18 +94,27 @@ export function LibraryPage() {
               <Space direction="vertical" size={0}>
                 <Typography.Link onClick={() => navigate(`/editor?code=${entry.id}`)}>{title}</Typography.Link>
                 {entry.description ? <Typography.Text type="secondary">{entry.description}</Typography.Text> : null}
+                {phone ? (
+                  <Space size={4} wrap>
+                    <Tag color="blue">{entry.language}</Tag>
+                    {entry.is_public ? <GlobalOutlined aria-label={t('library.public')} /> : <LockOutlined aria-label={t('library.private')} />}
+                    {entry.tags.map((name) => <Tag key={name}>{name}</Tag>)}
+                  </Space>
+                ) : null}
               </Space>
             ),
           },
-          { title: t('library.language'), dataIndex: 'language', render: (l: string) => <Tag color="blue">{l}</Tag> },
+          { title: t('library.language'), dataIndex: 'language', render: (l: string) => <Tag color="blue">{l}</Tag>, responsive: ['sm'] },
           {
             title: t('library.tags'),
             dataIndex: 'tags',
             render: (tags: string[]) => tags.map((name) => <Tag key={name} onClick={() => setTag(name)}>{name}</Tag>),
+            responsive: ['md'],
           },
           {
             title: t('library.visibility'),
             dataIndex: 'is_public',
+            responsive: ['sm'],
             render: (isPublic: boolean, entry) => (
               <Button size="small" type="text" icon={isPublic ? <GlobalOutlined /> : <LockOutlined />} onClick={() => togglePublic(entry)}>
                 {isPublic ? t('library.public') : t('library.private')}
@@ -113,25 +126,28 @@ export function LibraryPage() {
             title: '',
             key: 'actions',
             render: (_, entry) => (
-              <Space>
-                <Button size="small" icon={<EditOutlined />} onClick={() => navigate(`/editor?code=${entry.id}`)}>
-                  {t('library.open')}
+              <Space size={phone ? 4 : 8} wrap={false}>
+                <Button size="small" icon={<EditOutlined />} onClick={() => navigate(`/editor?code=${entry.id}`)}
+                  aria-label={t('library.open')} data-testid="library-open">
+                  {phone ? null : t('library.open')}
                 </Button>
                 {entry.is_public ? (
                   <Button
                     size="small"
                     icon={<CopyOutlined />}
+                    aria-label={t('library.share')}
+                    data-testid="library-share"
                     onClick={async () => {
                       const link = sharedProgramUrl(window.location.origin, entry.id);
                       await navigator.clipboard?.writeText(link).catch(() => undefined);
                       message.success(t('library.linkCopied', { link }));
                     }}
                   >
-                    {t('library.share')}
+                    {phone ? null : t('library.share')}
                   </Button>
                 ) : null}
                 <Popconfirm title={t('library.confirmDelete')} onConfirm={() => remove(entry)} okText={t('common.delete')} cancelText={t('common.cancel')}>
-                  <Button size="small" danger icon={<DeleteOutlined />} aria-label={t('common.delete')} />
+                  <Button size="small" danger icon={<DeleteOutlined />} aria-label={t('common.delete')} data-testid="library-delete" />
                 </Popconfirm>
               </Space>
             ),

@@ -42,10 +42,10 @@ export function LoginPage() {
       {params.get('registered') ? <Alert type="success" showIcon message={t('login.registered')} style={{ marginBottom: 16 }} /> : null}
       {error ? <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} data-testid="login-error" /> : null}
       <Form layout="vertical" onFinish={submit} requiredMark={false}>
-        <Form.Item name="username" label={t('login.username')} rules={[{ required: true, message: t('form.required') }]}>
+        <Form.Item htmlFor="login-username" name="username" label={t('login.username')} rules={[{ required: true, message: t('form.required') }]}>
           <Input prefix={<UserOutlined />} autoComplete="username" id="login-username" />
         </Form.Item>
-        <Form.Item name="password" label={t('login.password')} rules={[{ required: true, message: t('form.required') }]}>
+        <Form.Item htmlFor="login-password" name="password" label={t('login.password')} rules={[{ required: true, message: t('form.required') }]}>
           <Input.Password prefix={<LockOutlined />} autoComplete="current-password" id="login-password" />
         </Form.Item>
         <Button type="primary" htmlType="submit" block loading={busy} id="login-submit">
@@ -53,7 +53,7 @@ export function LoginPage() {
         </Button>
       </Form>
       <Typography.Paragraph style={{ marginTop: 16 }}>
-        {t('login.noAccount')} <Link to="/register">{t('nav.register')}</Link>
+        {t('login.noAccount')} <Link to="/register" className="inline-link">{t('nav.register')}</Link>
       </Typography.Paragraph>
     </Card>
   );

@@ -103,8 +103,8 @@ export function ProfilePage() {
             ) : null}
           </Space>
           <Form form={form} layout="vertical" onFinish={save}>
-            <Form.Item label={t('login.username')}>
-              <Input value={profile.data?.username} disabled />
+            <Form.Item label={t('login.username')} htmlFor="profile-username">
+              <Input value={profile.data?.username} disabled id="profile-username" />
             </Form.Item>
             <Form.Item name="full_name" label={t('register.fullName')}>
               <Input maxLength={100} />
@@ -147,11 +147,11 @@ export function ProfilePage() {
                 <Col xs={12} md={6}><Statistic title={t('user.followers')} value={s.community.followers} /></Col>
                 <Col xs={24} md={12}>
                   {t('profile.todayRuns', { used: s.quota.today_executions, limit: s.quota.daily_executions_limit < 0 ? '∞' : s.quota.daily_executions_limit })}
-                  <Progress percent={quotaPercent(s.quota.today_executions, s.quota.daily_executions_limit)} size="small" />
+                  <Progress percent={quotaPercent(s.quota.today_executions, s.quota.daily_executions_limit)} size="small" aria-label={t('profile.todayRuns', { used: s.quota.today_executions, limit: s.quota.daily_executions_limit < 0 ? '∞' : s.quota.daily_executions_limit })} />
                 </Col>
                 <Col xs={24} md={12}>
                   {t('profile.todayApiCalls', { used: s.quota.today_api_calls, limit: s.quota.daily_api_calls_limit < 0 ? '∞' : s.quota.daily_api_calls_limit })}
-                  <Progress percent={quotaPercent(s.quota.today_api_calls, s.quota.daily_api_calls_limit)} size="small" />
+                  <Progress percent={quotaPercent(s.quota.today_api_calls, s.quota.daily_api_calls_limit)} size="small" aria-label={t('profile.todayApiCalls', { used: s.quota.today_api_calls, limit: s.quota.daily_api_calls_limit < 0 ? '∞' : s.quota.daily_api_calls_limit })} />
                 </Col>
               </Row>
             ) : null}

@@ -40,23 +40,23 @@ export function RegisterPage() {
       <PageTitle style={{ fontSize: 24, marginBottom: 16 }}>{t('register.title')}</PageTitle>
       {error ? <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} data-testid="register-error" /> : null}
       <Form<RegisterFields> layout="vertical" onFinish={submit} requiredMark={false}>
-        <Form.Item name="username" label={t('login.username')} rules={[{ required: true, message: t('form.required') }]}>
+        <Form.Item htmlFor="register-username" name="username" label={t('login.username')} rules={[{ required: true, message: t('form.required') }]}>
           <Input autoComplete="username" id="register-username" />
         </Form.Item>
-        <Form.Item
+        <Form.Item htmlFor="register-email"
           name="email"
           label={t('register.email')}
           rules={[{ required: true, message: t('form.required') }, { type: 'email', message: t('register.badEmail') }]}
         >
           <Input autoComplete="email" id="register-email" />
         </Form.Item>
-        <Form.Item name="full_name" label={t('register.fullName')}>
+        <Form.Item htmlFor="register-full-name" name="full_name" label={t('register.fullName')}>
           <Input autoComplete="name" id="register-full-name" />
         </Form.Item>
-        <Form.Item name="password" label={t('login.password')} rules={[{ required: true, message: t('form.required') }]}>
+        <Form.Item htmlFor="register-password" name="password" label={t('login.password')} rules={[{ required: true, message: t('form.required') }]}>
           <Input.Password autoComplete="new-password" id="register-password" />
         </Form.Item>
-        <Form.Item
+        <Form.Item htmlFor="register-confirm"
           name="confirm"
           label={t('register.confirm')}
           dependencies={['password']}
@@ -75,7 +75,7 @@ export function RegisterPage() {
         </Button>
       </Form>
       <Typography.Paragraph style={{ marginTop: 16 }}>
-        {t('register.haveAccount')} <Link to="/login">{t('nav.login')}</Link>
+        {t('register.haveAccount')} <Link to="/login" className="inline-link">{t('nav.login')}</Link>
       </Typography.Paragraph>
     </Card>
   );

@@ -61,7 +61,7 @@ export function TerminalsPage() {
       <Card title={<PageTitle>{t('terminals.title')}</PageTitle>}>
         <Space wrap style={{ marginBottom: 16 }}>
           <Input id="terminal-title" value={title} onChange={(e) => setTitle(e.target.value)} placeholder={t('terminals.sessionTitle')} style={{ width: 240 }} />
-          <Select allowClear style={{ width: 200 }} placeholder={t('terminals.project')} value={project} onChange={setProject}
+          <Select allowClear style={{ width: 200 }} placeholder={t('terminals.project')} aria-label={t('terminals.project')} value={project} onChange={setProject}
             options={(projects.data ?? []).map((p) => ({ value: p.name, label: p.name }))} />
           <Button id="terminal-create" type="primary" icon={<PlusOutlined />} onClick={create}>{t('terminals.create')}</Button>
         </Space>

@@ -50,10 +50,10 @@ export function SettingsPanel() {
       </Typography.Title>
       <Typography.Paragraph type="secondary">{t('admin.anonymousRunsHelp')}</Typography.Paragraph>
       <Form form={form} layout="vertical" onFinish={save} disabled={!loaded} onValuesChange={() => setSaved(false)}>
-        <Form.Item name="anonymous_runs_allowed" label={t('admin.anonymousRunsAllowed')} valuePropName="checked">
+        <Form.Item htmlFor="settings-anonymous-allowed" name="anonymous_runs_allowed" label={t('admin.anonymousRunsAllowed')} valuePropName="checked">
           <Switch id="settings-anonymous-allowed" />
         </Form.Item>
-        <Form.Item
+        <Form.Item htmlFor="settings-anonymous-rate"
           name="anonymous_runs_per_minute_per_ip"
           label={t('admin.anonymousRunsPerMinute')}
           rules={[{ required: true, type: 'number', min: 1, max: 1000000 }]}

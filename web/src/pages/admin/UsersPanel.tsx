@@ -162,7 +162,7 @@ export function UsersPanel() {
           <Form.Item name="full_name" label={t('register.fullName')}>
             <Input />
           </Form.Item>
-          <Form.Item name="user_level" label={t('admin.level')}>
+          <Form.Item htmlFor="user-level-select" name="user_level" label={t('admin.level')}>
             <Select options={tierOptions} id="user-level-select" />
           </Form.Item>
           <Space size="large">

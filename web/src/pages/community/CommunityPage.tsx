@@ -121,10 +121,10 @@ export function CommunityPage() {
         width={720}
       >
         <Form<NewPostFields> form={form} layout="vertical" onFinish={publish} initialValues={{ is_public: true, tags: [] }} requiredMark={false}>
-          <Form.Item name="title" label={t('community.postTitle')} rules={[{ required: true, message: t('form.required') }]}>
+          <Form.Item htmlFor="post-title" name="title" label={t('community.postTitle')} rules={[{ required: true, message: t('form.required') }]}>
             <Input id="post-title" maxLength={200} />
           </Form.Item>
-          <Form.Item name="content" label={t('community.content')} rules={[{ required: true, message: t('form.required') }]} extra={t('community.markdown')}>
+          <Form.Item htmlFor="post-content" name="content" label={t('community.content')} rules={[{ required: true, message: t('form.required') }]} extra={t('community.markdown')}>
             <Input.TextArea rows={6} id="post-content" />
           </Form.Item>
           <Form.Item name="code_language" label={t('community.snippetLanguage')}>

@@ -44,10 +44,10 @@ export function ReactionButtons({ post, like, favorite }: ReturnType<typeof useP
   const { t } = useTranslation();
   return (
     <Space>
-      <Button type="text" icon={post.liked ? <HeartFilled style={{ color: '#eb2f96' }} /> : <HeartOutlined />} onClick={like} aria-label={t('community.like')}>
+      <Button type="text" icon={post.liked ? <HeartFilled style={{ color: '#eb2f96' }} /> : <HeartOutlined />} onClick={like} aria-label={`${t('community.like')} ${post.like_count}`}>
         {post.like_count}
       </Button>
-      <Button type="text" icon={post.favorited ? <StarFilled style={{ color: '#faad14' }} /> : <StarOutlined />} onClick={favorite} aria-label={t('community.favorite')}>
+      <Button type="text" icon={post.favorited ? <StarFilled style={{ color: '#faad14' }} /> : <StarOutlined />} onClick={favorite} aria-label={`${t('community.favorite')} ${post.favorite_count}`}>
         {post.favorite_count}
       </Button>
       <Link to={`/community/posts/${post.id}`}>

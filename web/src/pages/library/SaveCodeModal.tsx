@@ -75,19 +75,19 @@ export function SaveCodeModal({ open, onClose, language, languageName, code, exi
     >
       <Form form={form} layout="vertical" onFinish={save} requiredMark={false}>
         {/* Saved as the editor's language now: shown, so a program is not filed under the wrong one. */}
-        <Form.Item label={t('editor.language')}>
+        <Form.Item htmlFor="save-language" label={t('editor.language')}>
           <Typography.Text strong id="save-language">{languageName}</Typography.Text>
         </Form.Item>
-        <Form.Item name="title" label={t('library.titleField')} rules={[{ required: true, message: t('form.required') }]}>
+        <Form.Item htmlFor="save-title" name="title" label={t('library.titleField')} rules={[{ required: true, message: t('form.required') }]}>
           <Input id="save-title" maxLength={200} />
         </Form.Item>
-        <Form.Item name="description" label={t('library.description')}>
+        <Form.Item htmlFor="save-description" name="description" label={t('library.description')}>
           <Input.TextArea rows={2} id="save-description" />
         </Form.Item>
-        <Form.Item name="tags" label={t('library.tags')}>
+        <Form.Item htmlFor="save-tags" name="tags" label={t('library.tags')}>
           <Select mode="tags" tokenSeparators={[',', ' ']} open={false} id="save-tags" />
         </Form.Item>
-        <Form.Item name="is_public" label={t('library.public')} valuePropName="checked">
+        <Form.Item htmlFor="save-public" name="is_public" label={t('library.public')} valuePropName="checked">
           <Switch id="save-public" />
         </Form.Item>
       </Form>

@@ -1,8 +1,13 @@
 package io.coderunner.server.webui;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -41,6 +46,28 @@ class PhoneBrowserTests extends BrowserTest {
         keys.sendKeys(Keys.ENTER);
         awaitOccurrences("after-5", 1);
         browser.screenshot("phone-terminal-keys");
+    }
+
+    @Test
+    void aPhoneSizedLibraryShowsEachProgramsTitleAndActions() {
+        String name = signedInUser("pocketlib");
+        api.withToken(login(name, "password-" + name + "-1")).postJson("/code-library", Map.of(
+                "title", "A fairly long title for a program", "description", "what it does", "code", "print(1)",
+                "is_public", true, "tags", List.of("maths", "demo")));
+        browser.phoneSize();
+        browser.open("/app/library");
+        WebElement title = browser.visible(By.linkText("A fairly long title for a program"));
+        // Titles read as words, not a letter per line.
+        assertThat(title.getRect().getWidth()).isGreaterThan(120);
+        long viewport = (Long) ((JavascriptExecutor) browser.driver).executeScript("return document.documentElement.clientWidth");
+        for (String action : List.of("library-open", "library-share", "library-delete")) {
+            WebElement button = browser.visible(By.cssSelector("[data-testid=" + action + "]"));
+            assertThat(button.getRect().getX() + button.getRect().getWidth()).as(action + " is on the screen")
+                    .isLessThanOrEqualTo((int) viewport);
+        }
+        // What the hidden columns said is under the title.
+        browser.textContains(By.cssSelector("[data-testid=library-table]"), "maths");
+        browser.screenshot("phone-library");
     }
 
     /** The typed lines hold no answer ($((…)) is not yet worked out), so only the shell can put it there. */
