@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
 import { api } from './api/client';
 import { useAuth } from './auth/AuthContext';
+import { loginPath } from './auth/signIn';
 import { AppShell } from './layout/AppShell';
 import { EditorPage } from './pages/EditorPage';
 import { HomePage } from './pages/HomePage';
@@ -36,11 +37,8 @@ const ProjectPage = lazyPage(() => import('./pages/workspaces/ProjectPage'), 'Pr
 const AiConfigsPage = lazyPage(() => import('./pages/AiConfigsPage'), 'AiConfigsPage');
 const EnvironmentsPage = lazyPage(() => import('./pages/EnvironmentsPage'), 'EnvironmentsPage');
 const TerminalsPage = lazyPage(() => import('./pages/TerminalsPage'), 'TerminalsPage');
-
-/** Where to come back to after signing in: the page the user was on. */
-export function loginPath(location: { pathname: string; search: string }): string {
-  return `/login?next=${encodeURIComponent(location.pathname + location.search)}`;
-}
+const ExplorePage = lazyPage(() => import('./pages/explore/ExplorePage'), 'ExplorePage');
+const SharedTerminalPage = lazyPage(() => import('./pages/shared/SharedTerminalPage'), 'SharedTerminalPage');
 
 /** What shows while a page's code is on its way. */
 function PageLoading() {
@@ -98,9 +96,12 @@ export function App() {
             <Route path="/history" element={<RequireUser><HistoryPage /></RequireUser>} />
             <Route path="/library" element={<RequireUser><LibraryPage /></RequireUser>} />
             <Route path="/api-keys" element={<RequireUser><ApiKeysPage /></RequireUser>} />
-            <Route path="/community" element={<RequireUser><CommunityPage /></RequireUser>} />
-            <Route path="/community/posts/:id" element={<RequireUser><PostPage /></RequireUser>} />
-            <Route path="/users/:username" element={<RequireUser><UserPage /></RequireUser>} />
+            <Route path="/community" element={<CommunityPage />} />
+            <Route path="/community/posts/:id" element={<PostPage />} />
+            <Route path="/users/:username" element={<UserPage />} />
+            <Route path="/explore" element={<ExplorePage />} />
+            <Route path="/code/:id" element={<EditorPage shared />} />
+            <Route path="/shared/terminal/:token" element={<SharedTerminalPage />} />
             <Route path="/profile" element={<RequireUser><ProfilePage /></RequireUser>} />
             <Route path="/workspaces" element={<RequireUser><WorkspacesPage /></RequireUser>} />
             <Route path="/workspaces/:id" element={<RequireUser><ProjectPage /></RequireUser>} />

@@ -5,6 +5,7 @@ import {
   ApiOutlined,
   BookOutlined,
   CodeOutlined,
+  CompassOutlined,
   FolderOutlined,
   HistoryOutlined,
   LogoutOutlined,
@@ -16,7 +17,7 @@ import {
   TranslationOutlined,
   UserOutlined,
 } from '@ant-design/icons';
-import { Button, Drawer, Dropdown, Grid, Layout, Menu, Space, Tooltip, type MenuProps } from 'antd';
+import { Button, ConfigProvider, Drawer, Dropdown, Grid, Layout, Menu, Space, Tooltip, type MenuProps } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router-dom';
@@ -35,30 +36,37 @@ export function AppShell({ children }: { children: ReactNode }) {
   const location = useLocation();
   const screens = Grid.useBreakpoint();
   const narrow = !screens.lg;
+  // Below a wide screen the bar's switches show icons only, so that every page's link fits beside them.
+  const compact = !screens.xxl;
   const [drawerOpen, setDrawerOpen] = useState(false);
 
-  const items: MenuProps['items'] = [
+  const items: { key: string; icon: ReactNode; label: ReactNode }[] = [
     { key: '/editor', icon: <CodeOutlined />, label: <Link to="/editor">{t('nav.editor')}</Link> },
+    { key: '/explore', icon: <CompassOutlined />, label: <Link to="/explore">{t('nav.explore')}</Link> },
     ...(user
       ? [
-          { key: '/history', icon: <HistoryOutlined />, label: <Link to="/history">{t('nav.history')}</Link> },
           { key: '/library', icon: <BookOutlined />, label: <Link to="/library">{t('nav.library')}</Link> },
-          { key: '/community', icon: <TeamOutlined />, label: <Link to="/community">{t('nav.community')}</Link> },
+          { key: '/history', icon: <HistoryOutlined />, label: <Link to="/history">{t('nav.history')}</Link> },
           { key: '/workspaces', icon: <FolderOutlined />, label: <Link to="/workspaces">{t('nav.workspaces')}</Link> },
           { key: '/terminals', icon: <DesktopOutlined />, label: <Link to="/terminals">{t('nav.terminals')}</Link> },
-          { key: '/environments', icon: <AppstoreOutlined />, label: <Link to="/environments">{t('nav.environments')}</Link> },
-          { key: '/ai-configs', icon: <RobotOutlined />, label: <Link to="/ai-configs">{t('nav.ai')}</Link> },
-          { key: '/api-keys', icon: <ApiOutlined />, label: <Link to="/api-keys">{t('nav.apiKeys')}</Link> },
         ]
       : []),
-    ...(user?.is_admin
-      ? [{ key: '/admin', icon: <SettingOutlined />, label: <Link to="/admin/users">{t('nav.admin')}</Link> }]
-      : []),
+    { key: '/community', icon: <TeamOutlined />, label: <Link to="/community">{t('nav.community')}</Link> },
+  ];
+  // The account's settings sit in its menu, as on GitHub: the bar keeps room for daily pages at any desktop width.
+  const settings = [
+    { key: '/ai-configs', icon: <RobotOutlined />, label: t('nav.ai') },
+    { key: '/environments', icon: <AppstoreOutlined />, label: t('nav.environments') },
+    { key: '/api-keys', icon: <ApiOutlined />, label: t('nav.apiKeys') },
+    ...(user?.is_admin ? [{ key: '/admin/users', icon: <SettingOutlined />, label: t('nav.admin') }] : []),
   ];
   const selected = '/' + (location.pathname.split('/')[1] ?? '');
 
   const userMenu: MenuProps['items'] = [
+    ...(user ? [{ key: 'who', label: t('nav.signedInAs', { name: user.username }), disabled: true }, { type: 'divider' as const }] : []),
     { key: 'profile', icon: <UserOutlined />, label: t('nav.profile'), onClick: () => navigate('/profile') },
+    ...settings.map((item) => ({ ...item, onClick: () => navigate(item.key) })),
+    { type: 'divider' as const },
     {
       key: 'logout',
       icon: <LogoutOutlined />,
@@ -79,7 +87,7 @@ export function AppShell({ children }: { children: ReactNode }) {
     <Space size="small">
       <Dropdown menu={{ items: languageMenu, selectedKeys: [i18n.language] }} trigger={['click']}>
         <Button type="text" icon={<TranslationOutlined />} aria-label={t('nav.language')} data-testid="language-switch">
-          {narrow ? null : LANGUAGES.find((l) => l.code === i18n.language)?.label}
+          {compact ? null : LANGUAGES.find((l) => l.code === i18n.language)?.label}
         </Button>
       </Dropdown>
       <Tooltip title={mode === 'dark' ? t('nav.lightTheme') : t('nav.darkTheme')}>
@@ -91,12 +99,12 @@ export function AppShell({ children }: { children: ReactNode }) {
           data-testid="theme-switch"
         />
       </Tooltip>
-      {user ? <UsageCounter compact={narrow} /> : null}
+      {user ? <UsageCounter compact={compact} /> : null}
       {user ? <NotificationBell /> : null}
       {user ? (
         <Dropdown menu={{ items: userMenu }} trigger={['click']}>
-          <Button type="text" icon={<UserOutlined />} data-testid="user-menu">
-            {narrow ? null : user.username}
+          <Button type="text" icon={<UserOutlined />} data-testid="user-menu" aria-label={t('nav.account', { name: user.username })}>
+            {compact ? null : <span className="header-username">{user.username}</span>}
           </Button>
         </Dropdown>
       ) : user === null ? (
@@ -136,12 +144,19 @@ export function AppShell({ children }: { children: ReactNode }) {
         {narrow ? (
           <div style={{ flex: 1 }} />
         ) : (
-          <Menu mode="horizontal" selectedKeys={[selected]} items={items} style={{ flex: 1, minWidth: 0, borderBottom: 'none' }} />
+          <ConfigProvider theme={{ components: { Menu: { itemPaddingInline: 14 } } }}>
+            <Menu mode="horizontal" selectedKeys={[selected]} items={compact ? items.map((item) => ({ ...item, icon: undefined })) : items} style={{ flex: 1, minWidth: 0, borderBottom: 'none' }} />
+          </ConfigProvider>
         )}
         {switches}
       </Layout.Header>
       <Drawer placement="left" open={drawerOpen} onClose={() => setDrawerOpen(false)} width={260} title="CodeRunner">
-        <Menu mode="inline" selectedKeys={[selected]} items={items} onClick={() => setDrawerOpen(false)} />
+        <Menu
+          mode="inline"
+          selectedKeys={[selected]}
+          items={user ? [...items, { type: 'divider' }, ...settings.map((item) => ({ ...item, label: <Link to={item.key}>{item.label}</Link> }))] : items}
+          onClick={() => setDrawerOpen(false)}
+        />
       </Drawer>
       <Layout.Content>
         <div className="app-content">{children}</div>

@@ -1,14 +1,15 @@
-import { CaretRightOutlined, SaveOutlined, StopOutlined } from '@ant-design/icons';
+import { CaretRightOutlined, EditOutlined, SaveOutlined, StopOutlined } from '@ant-design/icons';
 import { App, Button, Card, Col, Input, Row, Select, Space, Tag, Tooltip, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLocation, useNavigate, useSearchParams } from 'react-router-dom';
+import { useLocation, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { api } from '../api/client';
 import type { CodeEntry, Language, Template } from '../api/types';
 import { problemMessage } from '../api/problems';
 import { announceUsageChange } from '../api/usage';
 import { messageOf, useLoad } from '../api/useLoad';
 import { useAuth } from '../auth/AuthContext';
+import { useSignedInOrAsk } from '../auth/signIn';
 import { CodeEditor } from '../components/CodeEditor';
 import { CodeHelp, ErrorHelp, GenerateButton } from '../ai/EditorAi';
 import { errorOutputOf } from '../ai/aiRequests';
@@ -21,6 +22,7 @@ import { RunConnection } from '../run/RunConnection';
 import { initialRunState, isActive, runReducer } from '../run/runState';
 import { SaveCodeModal } from './library/SaveCodeModal';
 import { PageTitle } from '../components/PageTitle';
+import { SharedProgramDetails } from './shared/SharedProgramDetails';
 
 /** What another page hands the editor to open (history's re-run, the library's "open"). */
 export interface EditorSeed {
@@ -31,13 +33,19 @@ export interface EditorSeed {
   libraryId?: number;
 }
 
-export function EditorPage() {
+/**
+ * The editor. shared: a public program opened by its link (/code/:id), read-only, for anyone:
+ * Run (under the visitors' rules when nobody is signed in), save a copy, edit a copy.
+ */
+export function EditorPage({ shared = false }: { shared?: boolean }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const { user } = useAuth();
   const navigate = useNavigate();
   const location = useLocation();
   const [params] = useSearchParams();
+  const { id: sharedId } = useParams();
+  const signedIn = useSignedInOrAsk();
   const languages = useLoad(() => api.get<Language[]>('/api/languages'), []);
   const [language, setLanguage] = useState<string>();
   const [code, setCode] = useState('');
@@ -71,7 +79,7 @@ export function EditorPage() {
   // What to open: a library entry (?code=), what another page handed over, else the last draft.
   useEffect(() => {
     const seed = location.state as EditorSeed | null;
-    const codeId = params.get('code');
+    const codeId = shared ? sharedId : params.get('code');
     if (codeId) {
       api
         .get<CodeEntry>(`/code-library/${encodeURIComponent(codeId)}`)
@@ -95,7 +103,7 @@ export function EditorPage() {
       }
     }
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [params, location.key]);
+  }, [params, location.key, shared, sharedId]);
 
   // Without a program yet, the first language's template.
   useEffect(() => {
@@ -113,7 +121,7 @@ export function EditorPage() {
     api
       .get<Template>(`/api/templates/${encodeURIComponent(language)}`)
       .then((answer) => {
-        if (current) {
+        if (current && !shared) {
           setTemplate(answer.code);
           setCode((old) => (old.trim() === '' ? answer.code : old));
         }
@@ -127,7 +135,7 @@ export function EditorPage() {
   // Each language keeps what was written in it; a program opened unchanged (from the library, the
   // history) is not a draft, so opening one never overwrites what the user was writing.
   useEffect(() => {
-    if (!language) {
+    if (!language || shared) {
       return;
     }
     if (code === pristine.current) {
@@ -135,7 +143,7 @@ export function EditorPage() {
     } else {
       saveDraft(language, code, template);
     }
-  }, [language, code, template]);
+  }, [language, code, template, shared]);
 
   // A run that ended, or was refused, changed today's count (a signed-out visitor has none).
   useEffect(() => {
@@ -185,6 +193,19 @@ export function EditorPage() {
       environment: environment && environments.some((e) => e.value === environment) ? environment : undefined });
   }, [language, code, stdin, args, active, user, environment, environments]);
 
+  const saveCopy = async () => {
+    if (!opened || !signedIn()) {
+      return;
+    }
+    try {
+      const saved = await api.post<{ code_id: number }>('/code-library/save', { code_id: opened.id });
+      message.success(t('shared.saved'));
+      navigate(`/editor?code=${saved.code_id}`);
+    } catch (e) {
+      message.error(problemMessage(t, e));
+    }
+  };
+
   const sendLine = () => {
     connection.current?.type(typed + '\n');
     setTyped('');
@@ -219,6 +240,7 @@ export function EditorPage() {
                   onChange={changeLanguage}
                   options={languageOptions}
                   loading={languages.loading}
+                  disabled={shared}
                   data-testid="language-select"
                   aria-label={t('editor.language')}
                 />
@@ -229,7 +251,9 @@ export function EditorPage() {
               </Space>
             }
           >
-            <CodeEditor value={code} onChange={setCode} language={language} height="420px" testId="code-editor" diagnostics={diagnostics} />
+            {shared && opened ? <SharedProgramDetails entry={opened} /> : null}
+            <CodeEditor value={code} onChange={setCode} language={language} height="420px" testId="code-editor" diagnostics={diagnostics}
+              readOnly={shared} />
             <Space wrap style={{ marginTop: 12 }}>
               <Tooltip title="Ctrl+Enter">
                 <Button type="primary" icon={<CaretRightOutlined />} onClick={start} loading={active} disabled={!language} id="run-button">
@@ -239,9 +263,21 @@ export function EditorPage() {
               <Button danger icon={<StopOutlined />} onClick={() => connection.current?.stop()} disabled={run.phase !== 'running'} id="stop-button">
                 {t('editor.stop')}
               </Button>
-              {user ? <GenerateButton language={language} code={code} onUse={setCode} /> : null}
-              {user ? <CodeHelp language={language} code={code} onUse={setCode} /> : null}
-              {user ? (
+              {shared ? (
+                <>
+                  <Button icon={<SaveOutlined />} onClick={saveCopy} disabled={!opened} id="save-copy-button">
+                    {t('shared.saveCopy')}
+                  </Button>
+                  <Button icon={<EditOutlined />} disabled={!opened}
+                    onClick={() => opened && navigate('/editor', { state: { language: opened.language, code: opened.code } satisfies EditorSeed })}
+                    id="edit-copy-button">
+                    {t('shared.editCopy')}
+                  </Button>
+                </>
+              ) : null}
+              {!shared && user ? <GenerateButton language={language} code={code} onUse={setCode} /> : null}
+              {!shared && user ? <CodeHelp language={language} code={code} onUse={setCode} /> : null}
+              {shared ? null : user ? (
                 <Button icon={<SaveOutlined />} onClick={() => setSaveOpen(true)} id="save-button">
                   {t('editor.save')}
                 </Button>
@@ -306,7 +342,7 @@ export function EditorPage() {
               {run.error ? (
                 <Typography.Text type="danger" data-testid="run-error">{problemMessage(t, run.problem ?? run.error)}</Typography.Text>
               ) : null}
-              {user && language && run.phase !== 'running' && errorOutputOf(run) !== null ? (
+              {!shared && user && language && run.phase !== 'running' && errorOutputOf(run) !== null ? (
                 <ErrorHelp language={language} code={code} error={errorOutputOf(run) ?? ''} onUse={setCode} />
               ) : null}
               {run.phase === 'running' ? (

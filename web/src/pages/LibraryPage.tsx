@@ -8,6 +8,7 @@ import type { CodeEntry, Language } from '../api/types';
 import { messageOf, useLoad } from '../api/useLoad';
 import { formatTime } from '../components/format';
 import { PageTitle } from '../components/PageTitle';
+import { sharedProgramUrl } from './shared/links';
 
 /** The user's saved programs: search, filters by language and tag, sorting; open, publish, delete. */
 export function LibraryPage() {
@@ -121,8 +122,9 @@ export function LibraryPage() {
                     size="small"
                     icon={<CopyOutlined />}
                     onClick={async () => {
-                      await navigator.clipboard?.writeText(String(entry.id));
-                      message.success(t('library.idCopied', { id: entry.id }));
+                      const link = sharedProgramUrl(window.location.origin, entry.id);
+                      await navigator.clipboard?.writeText(link).catch(() => undefined);
+                      message.success(t('library.linkCopied', { link }));
                     }}
                   >
                     {t('library.share')}

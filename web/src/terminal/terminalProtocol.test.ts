@@ -24,6 +24,6 @@ describe('terminal protocol', () => {
   it('addresses the socket and share link on the page origin', () => {
     expect(terminalSocketUrl({ protocol: 'http:', host: 'localhost:8000' }, 'abc')).toBe('ws://localhost:8000/ccresearch/terminal/abc');
     expect(terminalSocketUrl({ protocol: 'https:', host: 'x.org' }, 'abc')).toBe('wss://x.org/ccresearch/terminal/abc');
-    expect(shareUrl('http://h', 't1')).toBe('http://h/ccresearch/share/t1');
+    expect(shareUrl('http://h', 't1')).toBe('http://h/app/shared/terminal/t1');
   });
 });

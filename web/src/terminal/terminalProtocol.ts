@@ -57,5 +57,5 @@ export function terminalSocketUrl(location: { protocol: string; host: string }, 
 
 /** The public address of a shared session. */
 export function shareUrl(origin: string, token: string): string {
-  return `${origin}/ccresearch/share/${encodeURIComponent(token)}`;
+  return `${origin}/app/shared/terminal/${encodeURIComponent(token)}`;
 }

@@ -6,6 +6,8 @@ import { useNavigate } from 'react-router-dom';
 import { api } from '../../api/client';
 import type { Language, Post, PostList } from '../../api/types';
 import { messageOf, useLoad } from '../../api/useLoad';
+import { useAuth } from '../../auth/AuthContext';
+import { useSignedInOrAsk } from '../../auth/signIn';
 import { CodeEditor } from '../../components/CodeEditor';
 import { PostCard } from './PostCard';
 import { PageTitle } from '../../components/PageTitle';
@@ -24,6 +26,8 @@ export function CommunityPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const navigate = useNavigate();
+  const { user } = useAuth();
+  const signedIn = useSignedInOrAsk();
   const [feed, setFeed] = useState<'all' | 'following'>('all');
   const [search, setSearch] = useState('');
   const [page, setPage] = useState(1);
@@ -67,12 +71,13 @@ export function CommunityPage() {
     <Card
       title={<PageTitle>{t('community.title')}</PageTitle>}
       extra={
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setWriting(true)} id="new-post">
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => signedIn() && setWriting(true)} id="new-post">
           {t('community.newPost')}
         </Button>
       }
     >
       <Space wrap style={{ marginBottom: 16 }}>
+        {user ? (
         <Segmented
           value={feed}
           onChange={(value) => {
@@ -84,6 +89,7 @@ export function CommunityPage() {
             { value: 'following', label: t('community.following') },
           ]}
         />
+        ) : null}
         <Input.Search
           allowClear
           placeholder={t('community.search')}

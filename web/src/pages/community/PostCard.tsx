@@ -6,13 +6,19 @@ import { Link } from 'react-router-dom';
 import { api } from '../../api/client';
 import type { Post } from '../../api/types';
 import { messageOf } from '../../api/useLoad';
+import { useSignedInOrAsk } from '../../auth/signIn';
 import { formatTime } from '../../components/format';
+import { RenderedMarkdown } from '../../components/RenderedMarkdown';
 
 /** Likes and favourites of a post, kept as the server answers them. */
 export function usePostReactions(initial: Post) {
   const { message } = App.useApp();
   const [post, setPost] = useState(initial);
+  const signedIn = useSignedInOrAsk();
   const like = async () => {
+    if (!signedIn()) {
+      return;
+    }
     try {
       const answer = await api.post<{ liked: boolean; like_count: number }>(`/community/posts/${post.id}/like`);
       setPost((p) => ({ ...p, liked: answer.liked, like_count: answer.like_count }));
@@ -21,6 +27,9 @@ export function usePostReactions(initial: Post) {
     }
   };
   const favorite = async () => {
+    if (!signedIn()) {
+      return;
+    }
     try {
       const answer = await api.post<{ favorited: boolean; favorite_count: number }>(`/community/posts/${post.id}/favorite`);
       setPost((p) => ({ ...p, favorited: answer.favorited, favorite_count: answer.favorite_count }));
@@ -55,15 +64,15 @@ export function PostCard({ post: initial }: { post: Post }) {
   const { post } = reactions;
   return (
     <Card size="small" style={{ marginBottom: 12 }} data-testid="post-card">
-      <Typography.Title level={5} style={{ marginTop: 0 }}>
+      <Typography.Title level={2} style={{ marginTop: 0, fontSize: 16 }}>
         <Link to={`/community/posts/${post.id}`}>{post.title}</Link>
       </Typography.Title>
       <Typography.Text type="secondary">
         <Link to={`/users/${encodeURIComponent(post.author.username)}`}>{post.author.username}</Link> · {formatTime(post.created_at)}
       </Typography.Text>
-      <Typography.Paragraph ellipsis={{ rows: 3 }} style={{ marginTop: 8 }}>
-        {post.content}
-      </Typography.Paragraph>
+      <div style={{ marginTop: 8 }}>
+        <RenderedMarkdown html={post.content_html} excerpt testId="post-excerpt" />
+      </div>
       <Space wrap>
         {post.tags.map((tag) => (
           <Tag key={tag}>{tag}</Tag>

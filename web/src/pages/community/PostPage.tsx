@@ -7,16 +7,14 @@ import { api } from '../../api/client';
 import type { Comment, Post } from '../../api/types';
 import { messageOf, useLoad } from '../../api/useLoad';
 import { useAuth } from '../../auth/AuthContext';
+import { useSignedInOrAsk } from '../../auth/signIn';
 import { CodeEditor } from '../../components/CodeEditor';
 import { formatTime } from '../../components/format';
 import type { EditorSeed } from '../EditorPage';
 import { ReactionButtons, usePostReactions } from './PostCard';
 import { usePageTitle } from '../../components/PageTitle';
+import { RenderedMarkdown } from '../../components/RenderedMarkdown';
 
-/** Markdown rendered by the server with raw HTML escaped and unsafe links removed (community module). */
-function RenderedMarkdown({ html, testId }: { html: string; testId?: string }) {
-  return <div className="markdown-body" data-testid={testId} dangerouslySetInnerHTML={{ __html: html }} />;
-}
 
 function CommentForm({ onSubmit, placeholder, id }: { onSubmit: (text: string) => Promise<void>; placeholder: string; id?: string }) {
   const { t } = useTranslation();
@@ -59,7 +57,7 @@ function CommentThread({ comment, depth, actions }: { comment: Comment; depth: n
         <Button size="small" type="text" icon={comment.liked ? <HeartFilled style={{ color: '#eb2f96' }} /> : <HeartOutlined />} onClick={() => actions.like(comment)}>
           {comment.like_count}
         </Button>
-        {depth < 4 ? (
+        {user && depth < 4 ? (
           <Button size="small" type="text" onClick={() => setReplying((r) => !r)}>
             {t('community.reply')}
           </Button>
@@ -158,6 +156,8 @@ export function PostPage() {
   const { message } = App.useApp();
   const navigate = useNavigate();
   const { id } = useParams();
+  const { user } = useAuth();
+  const signedIn = useSignedInOrAsk();
   const post = useLoad(() => api.get<Post>(`/community/posts/${id}`), [id]);
   const comments = useLoad(() => api.get<{ comments: Comment[]; total: number }>(`/community/posts/${id}/comments`), [id]);
 
@@ -170,7 +170,11 @@ export function PostPage() {
     }
   };
   const actions: CommentActions = {
-    like: (comment) => guarded(() => api.post(`/community/comments/${comment.id}/like`)),
+    like: async (comment) => {
+      if (signedIn()) {
+        await guarded(() => api.post(`/community/comments/${comment.id}/like`));
+      }
+    },
     reply: (comment, text) => guarded(() => api.post(`/community/posts/${id}/comments`, { content: text, parent_id: comment.id })),
     remove: (comment) => guarded(() => api.delete(`/community/comments/${comment.id}`)),
   };
@@ -182,11 +186,17 @@ export function PostPage() {
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
       <Card>{post.data ? <PostBody key={`${post.data.id}-${post.data.comment_count}`} post={post.data} onDeleted={() => navigate('/community')} /> : <Spin />}</Card>
       <Card title={t('community.comments', { count: comments.data?.total ?? 0 })}>
-        <CommentForm
-          id="comment-input"
-          placeholder={t('community.commentPlaceholder')}
-          onSubmit={(text) => guarded(() => api.post(`/community/posts/${id}/comments`, { content: text }))}
-        />
+        {user ? (
+          <CommentForm
+            id="comment-input"
+            placeholder={t('community.commentPlaceholder')}
+            onSubmit={(text) => guarded(() => api.post(`/community/posts/${id}/comments`, { content: text }))}
+          />
+        ) : (
+          <Typography.Link onClick={() => signedIn()} data-testid="sign-in-to-comment">
+            {t('community.signInToComment')}
+          </Typography.Link>
+        )}
         <Divider />
         <Spin spinning={comments.loading}>
           {(comments.data?.comments ?? []).map((comment) => (

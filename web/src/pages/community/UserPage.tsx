@@ -35,7 +35,7 @@ export function UserPage() {
   const profile = useLoad(() => api.get<UserProfile>(`/users/by-username/${encodeURIComponent(username)}`), [username]);
   const id = profile.data?.id;
   const status = useLoad(
-    () => (id && id !== me?.id ? api.get<{ is_following: boolean; is_followed_by: boolean }>(`/users/${id}/follow-status`) : Promise.resolve(undefined)),
+    () => (id && me && id !== me.id ? api.get<{ is_following: boolean; is_followed_by: boolean }>(`/users/${id}/follow-status`) : Promise.resolve(undefined)),
     [id, me?.id],
   );
   const posts = useLoad(() => (id ? api.get<PostList>(`/users/${id}/posts`, { limit: 50 }) : Promise.resolve(undefined)), [id]);

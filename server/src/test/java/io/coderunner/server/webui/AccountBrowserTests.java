@@ -30,7 +30,7 @@ class AccountBrowserTests extends BrowserTest {
 
         // Still signed in here; the old password no longer signs in, the new one does.
         browser.open("/app/profile");
-        browser.textContains(By.cssSelector("[data-testid=user-menu]"), name);
+        browser.signedInAs(name);
         assertThat(api.postJson("/login", Map.of("username", name, "password", old)).status()).isEqualTo(401);
         assertThat(api.postJson("/login", Map.of("username", name, "password", "a-new-Secret-77")).status()).isEqualTo(200);
     }

@@ -71,6 +71,11 @@ final class Browser implements AutoCloseable {
         return new WebDriverWait(driver, WAIT).until(condition);
     }
 
+    /** Waits until the header says this user is signed in (the account button names them, on any screen). */
+    void signedInAs(String username) {
+        until(ExpectedConditions.attributeContains(By.cssSelector("[data-testid=user-menu]"), "aria-label", username));
+    }
+
     WebElement visible(By by) {
         return until(ExpectedConditions.visibilityOfElementLocated(by));
     }

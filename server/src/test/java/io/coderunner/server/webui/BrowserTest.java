@@ -64,7 +64,7 @@ abstract class BrowserTest extends ServerTest {
         browser.type(By.id("login-username"), username);
         browser.type(By.id("login-password"), password);
         browser.click(By.id("login-submit"));
-        browser.textContains(By.cssSelector("[data-testid=user-menu]"), username);
+        browser.signedInAs(username);
     }
 
     /** A user registered over the API, signed in in the browser. */

@@ -33,7 +33,7 @@ class WebUiBrowserTests extends BrowserTest {
 
         // Registered and signed in: the editor, with the user's name in the menu.
         browser.urlContains("/app/editor");
-        browser.textContains(By.cssSelector("[data-testid=user-menu]"), name);
+        browser.signedInAs(name);
         assertThat(browser.driver.manage().getCookieNamed("coderunner_access").isHttpOnly()).isTrue();
         assertThat((Object) browser.driver.executeScript("return document.cookie")).asString()
                 .doesNotContain("coderunner_access").doesNotContain("coderunner_refresh");
