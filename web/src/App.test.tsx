@@ -36,7 +36,8 @@ describe('App', () => {
   it('sends a signed-out visitor of a private page to sign in, with the way back', async () => {
     renderAt('/history?page=2');
     await waitFor(() => expect(screen.getByTestId('where')).toHaveTextContent('/login?next=%2Fhistory%3Fpage%3D2'));
-    expect(screen.getByRole('heading', { name: 'Sign in' })).toBeInTheDocument();
+    // The sign-in page's code comes after the redirect: it is loaded when first opened.
+    expect(await screen.findByRole('heading', { name: 'Sign in' })).toBeInTheDocument();
   });
 
   it('goes to sign in when the server ends the session', async () => {

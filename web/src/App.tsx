@@ -1,35 +1,49 @@
 import { App as AntApp, ConfigProvider, Spin, theme } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
-import { useEffect, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, type ComponentType, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
 import { api } from './api/client';
 import { useAuth } from './auth/AuthContext';
 import { loginPath } from './auth/signIn';
 import { AppShell } from './layout/AppShell';
-import { AdminPage } from './pages/admin/AdminPage';
-import { ApiKeysPage } from './pages/ApiKeysPage';
-import { CommunityPage } from './pages/community/CommunityPage';
-import { PostPage } from './pages/community/PostPage';
 import { EditorPage } from './pages/EditorPage';
-import { ExplorePage } from './pages/explore/ExplorePage';
-import { SharedTerminalPage } from './pages/shared/SharedTerminalPage';
-import { HistoryPage } from './pages/HistoryPage';
 import { HomePage } from './pages/HomePage';
-import { LibraryPage } from './pages/LibraryPage';
-import { LoginPage } from './pages/LoginPage';
-import { NotFoundPage } from './pages/NotFoundPage';
-import { ProfilePage } from './pages/ProfilePage';
-import { RegisterPage } from './pages/RegisterPage';
-import { UserPage } from './pages/community/UserPage';
-import { WorkspacesPage } from './pages/workspaces/WorkspacesPage';
-import { ProjectPage } from './pages/workspaces/ProjectPage';
-import { AiConfigsPage } from './pages/AiConfigsPage';
-import { EnvironmentsPage } from './pages/EnvironmentsPage';
-import { TerminalsPage } from './pages/TerminalsPage';
 import { useThemeMode } from './theme/ThemeContext';
 
+/**
+ * A page whose code is fetched the first time it is opened. The editor and the home page are in the
+ * first download (they are where visitors land); every other page, and what only it uses (charts,
+ * the terminal), is a file of its own, so a slow link brings the editor up sooner.
+ */
+function lazyPage<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
+  return lazy(() => load().then((module) => ({ default: module[name] })));
+}
+
+const AdminPage = lazyPage(() => import('./pages/admin/AdminPage'), 'AdminPage');
+const ApiKeysPage = lazyPage(() => import('./pages/ApiKeysPage'), 'ApiKeysPage');
+const CommunityPage = lazyPage(() => import('./pages/community/CommunityPage'), 'CommunityPage');
+const PostPage = lazyPage(() => import('./pages/community/PostPage'), 'PostPage');
+const HistoryPage = lazyPage(() => import('./pages/HistoryPage'), 'HistoryPage');
+const LibraryPage = lazyPage(() => import('./pages/LibraryPage'), 'LibraryPage');
+const LoginPage = lazyPage(() => import('./pages/LoginPage'), 'LoginPage');
+const NotFoundPage = lazyPage(() => import('./pages/NotFoundPage'), 'NotFoundPage');
+const ProfilePage = lazyPage(() => import('./pages/ProfilePage'), 'ProfilePage');
+const RegisterPage = lazyPage(() => import('./pages/RegisterPage'), 'RegisterPage');
+const UserPage = lazyPage(() => import('./pages/community/UserPage'), 'UserPage');
+const WorkspacesPage = lazyPage(() => import('./pages/workspaces/WorkspacesPage'), 'WorkspacesPage');
+const ProjectPage = lazyPage(() => import('./pages/workspaces/ProjectPage'), 'ProjectPage');
+const AiConfigsPage = lazyPage(() => import('./pages/AiConfigsPage'), 'AiConfigsPage');
+const EnvironmentsPage = lazyPage(() => import('./pages/EnvironmentsPage'), 'EnvironmentsPage');
+const TerminalsPage = lazyPage(() => import('./pages/TerminalsPage'), 'TerminalsPage');
+const ExplorePage = lazyPage(() => import('./pages/explore/ExplorePage'), 'ExplorePage');
+const SharedTerminalPage = lazyPage(() => import('./pages/shared/SharedTerminalPage'), 'SharedTerminalPage');
+
+/** What shows while a page's code is on its way. */
+function PageLoading() {
+  return <Spin data-testid="page-loading" style={{ display: 'block', margin: '64px auto' }} />;
+}
 
 function RequireUser({ admin, children }: { admin?: boolean; children: ReactNode }) {
   const { user } = useAuth();
@@ -81,6 +95,7 @@ export function App() {
       <AntApp>
         <SessionExpiry />
         <AppShell>
+          <Suspense fallback={<PageLoading />}>
           <Routes>
             <Route path="/" element={<HomePage />} />
             <Route path="/login" element={<LoginPage />} />
@@ -104,6 +119,7 @@ export function App() {
             <Route path="/admin/:section?" element={<RequireUser admin><AdminPage /></RequireUser>} />
             <Route path="*" element={<NotFoundPage />} />
           </Routes>
+          </Suspense>
         </AppShell>
       </AntApp>
     </ConfigProvider>

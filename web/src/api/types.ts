@@ -57,6 +57,8 @@ export interface Execution {
   compile_output: string | null;
   cpu_time: number;
   reason: string | null;
+  /** In a list of runs: an output was cut to its first 2,048 characters; GET /executions/{id} has it whole. */
+  truncated?: boolean;
 }
 
 export interface CodeEntry {

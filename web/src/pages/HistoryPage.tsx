@@ -1,5 +1,5 @@
 import { RedoOutlined } from '@ant-design/icons';
-import { Button, Card, Table, Tag, Typography } from 'antd';
+import { Button, Card, Spin, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { api } from '../api/client';
@@ -9,8 +9,17 @@ import { formatBytes, formatTime, statusColor } from '../components/format';
 import type { EditorSeed } from './EditorPage';
 import { PageTitle } from '../components/PageTitle';
 
-export function ExecutionDetails({ execution }: { execution: Execution }) {
+/**
+ * A run's output and code. Lists of runs carry only the start of long outputs: the whole run is fetched
+ * when it is opened, and the start shows meanwhile.
+ */
+export function ExecutionDetails({ execution: listed }: { execution: Execution }) {
   const { t } = useTranslation();
+  const whole = useLoad(
+    () => (listed.truncated ? api.get<Execution>(`/executions/${listed.id}`) : Promise.resolve(listed)),
+    [listed],
+  );
+  const execution = whole.data ?? listed;
   return (
     <div>
       {execution.reason ? <Typography.Paragraph type="warning">{execution.reason}</Typography.Paragraph> : null}
@@ -19,6 +28,8 @@ export function ExecutionDetails({ execution }: { execution: Execution }) {
         <span>{execution.stdout ?? ''}</span>
         <span className="stderr">{execution.stderr ?? ''}</span>
       </pre>
+      {whole.loading && listed.truncated ? <Spin size="small" data-testid="run-details-loading" /> : null}
+      {whole.error ? <Typography.Text type="danger">{whole.error.message}</Typography.Text> : null}
       <Typography.Text type="secondary">{t('history.code')}</Typography.Text>
       <pre className="run-output" style={{ minHeight: 0 }}>{execution.code}</pre>
     </div>

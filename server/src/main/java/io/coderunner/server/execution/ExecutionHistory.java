@@ -49,12 +49,34 @@ class ExecutionHistory {
         };
     }
 
+    /** How much of each output a list of runs shows: a history page of 100 runs stays small, whatever they printed. */
+    static final int LISTED_OUTPUT = 2048;
+
+    /**
+     * The columns of a list of runs: each output cut to {@value #LISTED_OUTPUT} characters in the database
+     * (so the whole of it is never read for a list), and whether any was cut.
+     */
+    private static final String LISTED = """
+            SELECT id, user_id, code, status, execution_time, memory_usage, created_at, is_api_call, code_library_id,
+                language, exit_code, signal, stdout_truncated, stderr_truncated, cpu_time, reason,
+                substr(result, 1, %1$d) AS result, substr(stdout, 1, %1$d) AS stdout, substr(stderr, 1, %1$d) AS stderr,
+                substr(compile_output, 1, %1$d) AS compile_output,
+                (COALESCE(length(result), 0) > %1$d OR COALESCE(length(stdout), 0) > %1$d
+                    OR COALESCE(length(stderr), 0) > %1$d OR COALESCE(length(compile_output), 0) > %1$d) AS truncated
+            FROM code_executions""".formatted(LISTED_OUTPUT);
+
     ExecutionView find(long id) {
-        return jdbc.sql("SELECT * FROM code_executions WHERE id = ?").param(id).query(ExecutionHistory::row).single();
+        return findWhole(id).orElseThrow();
+    }
+
+    /** A run with everything it printed, if there is one of that id. */
+    java.util.Optional<ExecutionView> findWhole(long id) {
+        return jdbc.sql("SELECT *, false AS truncated FROM code_executions WHERE id = ?").param(id)
+                .query(ExecutionHistory::row).optional();
     }
 
     List<ExecutionView> ofUser(long userId, Page page) {
-        return jdbc.sql("SELECT * FROM code_executions WHERE user_id = ? ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?")
+        return jdbc.sql(LISTED + " WHERE user_id = ? ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?")
                 .params(userId, page.limit(), page.skip()).query(ExecutionHistory::row).list();
     }
 
@@ -79,7 +101,7 @@ class ExecutionHistory {
         }
         params.add(page.limit());
         params.add(page.skip());
-        return jdbc.sql("SELECT * FROM code_executions" + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
+        return jdbc.sql(LISTED + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
                         + " ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?")
                 .params(params).query(ExecutionHistory::row).list();
     }
@@ -94,6 +116,6 @@ class ExecutionHistory {
                 Timestamps.iso(rs.getLong("created_at")), rs.getBoolean("is_api_call"), Rows.longOrNull(rs, "code_library_id"),
                 rs.getString("language"), Rows.intOrNull(rs, "exit_code"), Rows.intOrNull(rs, "signal"), rs.getString("stdout"),
                 rs.getString("stderr"), rs.getBoolean("stdout_truncated"), rs.getBoolean("stderr_truncated"),
-                rs.getString("compile_output"), rs.getLong("cpu_time"), rs.getString("reason"));
+                rs.getString("compile_output"), rs.getLong("cpu_time"), rs.getString("reason"), rs.getBoolean("truncated"));
     }
 }

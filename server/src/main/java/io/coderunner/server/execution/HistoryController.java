@@ -1,6 +1,7 @@
 package io.coderunner.server.execution;
 
 import io.coderunner.engine.InvalidRunException;
+import io.coderunner.server.http.NotFoundException;
 import io.coderunner.server.http.Page;
 import io.coderunner.server.http.Timestamps;
 import io.coderunner.server.security.Caller;
@@ -12,6 +13,7 @@ import java.util.List;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -43,10 +45,21 @@ class HistoryController {
     @KeyScope("execute")
     @GetMapping("/executions")
     @PreAuthorize("isAuthenticated()")
-    @Operation(summary = "The caller's runs, newest first")
+    @Operation(summary = "The caller's runs, newest first; each output cut to its first 2,048 characters "
+            + "(truncated: true when one was), GET /executions/{id} has them whole")
     List<ExecutionView> mine(@AuthenticationPrincipal Caller caller, @RequestParam(required = false) Integer skip,
                              @RequestParam(required = false) Integer limit) {
         return history.ofUser(caller.userId(), Page.of(skip, limit, 50));
+    }
+
+    @KeyScope("execute")
+    @GetMapping("/executions/{id}")
+    @PreAuthorize("isAuthenticated()")
+    @Operation(summary = "One of the caller's runs with everything it printed (an administrator's: anyone's run)")
+    ExecutionView one(@AuthenticationPrincipal Caller caller, @PathVariable("id") long id) {
+        return history.findWhole(id)
+                .filter(run -> run.userId() == caller.userId() || caller.admin())
+                .orElseThrow(() -> new NotFoundException("no run " + id + " in your history"));
     }
 
     @GetMapping("/admin/executions")

@@ -186,6 +186,25 @@ class AiGenerationTests extends ServerTest {
     }
 
     @Test
+    void aStreamIsSentUncompressedEvenToAClientThatTakesGzip() {
+        // A compressor would hold the events back until it has a block: streams are left out of compression.
+        ApiClient user = newUser("ai-stream-plain");
+        config(user, "openai", stub.baseUrl() + "/v1", "sk-stream-plain-0011", Map.of());
+        List<String> tokens = List.of("```python\n", "print(1)\n```", "\n" + "Prints one. ".repeat(200));
+        stub.replies(Wire.openAiStream(tokens, 3, 3));
+
+        ApiClient.Response response = user.send(user.request("/ai/generate-code").header("Content-Type", "application/json")
+                .header("Accept", "text/event-stream").header("Accept-Encoding", "gzip, deflate, br")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("prompt", "one", "language", "python")))));
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.header("Content-Type")).startsWith("text/event-stream");
+        assertThat(response.header("Content-Encoding")).isNull();
+        assertThat(response.body().length()).as("past the size from which JSON is compressed").isGreaterThan(1024);
+        assertThat(Sse.tokens(Sse.parse(response.body()))).isEqualTo(String.join("", tokens));
+    }
+
+    @Test
     void anthropicGeminiAndOllamaStreamToo() {
         List<String> tokens = List.of("It ", "adds ", "numbers.");
         for (String provider : List.of("anthropic", "gemini", "ollama")) {

@@ -130,4 +130,47 @@ class ExecutionHistoryApiTests extends ServerTest {
         assertThat(api.get("/executions").status()).isEqualTo(401);
         assertThat(api.postJson("/execute", Map.of("code", "print(1)")).status()).isEqualTo(401);
     }
+
+    @Test
+    void theHistoryListsSummariesAndEachRunHasItsWholeOutput() {
+        ApiClient user = newUser("longprinter");
+        // 10,000 characters on stdout and on stderr, 4,500 of them after the first 2,048.
+        long id = user.postJson("/execute", Map.of("language", "bash",
+                "code", "printf 'o%.0s' $(seq 10000); printf 'e%.0s' $(seq 10000) >&2")).json().get("id").asLong();
+        user.postJson("/execute", Map.of("language", "bash", "code", "echo short"));
+
+        JsonNode history = user.get("/executions").json();
+        JsonNode short_ = history.get(0);
+        assertThat(short_.get("stdout").asString()).isEqualTo("short\n");
+        assertThat(short_.get("truncated").asBoolean()).isFalse();
+        JsonNode listed = history.get(1);
+        assertThat(listed.get("id").asLong()).isEqualTo(id);
+        assertThat(listed.get("truncated").asBoolean()).isTrue();
+        assertThat(listed.get("stdout").asString()).isEqualTo("o".repeat(2048));
+        assertThat(listed.get("stderr").asString()).isEqualTo("e".repeat(2048));
+        assertThat(listed.get("result").asString()).hasSize(2048);
+        assertThat(listed.get("code").asString()).contains("seq 10000");
+        // The program's own limits were not reached: that is another flag.
+        assertThat(listed.get("stdout_truncated").asBoolean()).isFalse();
+
+        JsonNode whole = user.get("/executions/" + id).json();
+        assertThat(whole.get("stdout").asString()).isEqualTo("o".repeat(10000));
+        assertThat(whole.get("stderr").asString()).isEqualTo("e".repeat(10000));
+        assertThat(whole.get("truncated").asBoolean()).isFalse();
+        for (String field : new String[] {"id", "code", "result", "status", "execution_time", "memory_usage", "created_at",
+                "is_api_call", "code_library_id"}) {
+            assertThat(whole.has(field)).as(field).isTrue();
+        }
+
+        // Someone else's run is not found; an administrator sees anyone's.
+        ApiClient.Response other = newUser("longprinter2").get("/executions/" + id);
+        assertThat(other.status()).isEqualTo(404);
+        assertThat(other.json().get("code").asString()).isNotBlank();
+        assertThat(admin().get("/executions/" + id).json().get("stdout").asString()).hasSize(10000);
+        assertThat(user.get("/executions/999999999").status()).isEqualTo(404);
+        assertThat(user.get("/executions/abc").status()).isEqualTo(400);
+        assertThat(api.get("/executions/" + id).status()).isEqualTo(401);
+        JsonNode adminListed = admin().get("/admin/executions?user_id=" + whole.get("user_id").asLong()).json();
+        assertThat(adminListed.get(1).get("stdout").asString()).hasSize(2048);
+    }
 }

@@ -101,6 +101,21 @@ class WebUiBrowserTests extends BrowserTest {
     }
 
     @Test
+    void aLongRunInTheHistoryShowsItsWholeOutputWhenOpened() {
+        String name = signedInUser("longrun");
+        ApiClient user = api.withToken(login(name, "password-" + name + "-1"));
+        // 5,000 characters, then the end: the list has only the first 2,048 of them.
+        assertThat(user.postJson("/execute", java.util.Map.of("language", "bash",
+                "code", "printf 'o%.0s' $(seq 5000); echo; echo THE-END")).status()).isEqualTo(200);
+        assertThat(user.get("/executions").json().get(0).get("stdout").asString()).doesNotContain("THE-END");
+
+        browser.open("/app/history");
+        browser.textContains(By.cssSelector(".ant-table"), "bash");
+        browser.click(By.cssSelector(".ant-table-row-expand-icon"));
+        assertThat(browser.textContains(By.cssSelector(".ant-table-expanded-row"), "THE-END")).contains("o".repeat(5000));
+    }
+
+    @Test
     void stopARunningProgram() {
         signedInUser("stop");
         browser.open("/app/editor");
