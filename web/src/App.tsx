@@ -12,6 +12,7 @@ import { ApiKeysPage } from './pages/ApiKeysPage';
 import { CommunityPage } from './pages/community/CommunityPage';
 import { PostPage } from './pages/community/PostPage';
 import { EditorPage } from './pages/EditorPage';
+import { ForgotPasswordPage } from './pages/ForgotPasswordPage';
 import { HistoryPage } from './pages/HistoryPage';
 import { HomePage } from './pages/HomePage';
 import { LibraryPage } from './pages/LibraryPage';
@@ -19,6 +20,7 @@ import { LoginPage } from './pages/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { ProfilePage } from './pages/ProfilePage';
 import { RegisterPage } from './pages/RegisterPage';
+import { ResetPasswordPage } from './pages/ResetPasswordPage';
 import { UserPage } from './pages/community/UserPage';
 import { WorkspacesPage } from './pages/workspaces/WorkspacesPage';
 import { ProjectPage } from './pages/workspaces/ProjectPage';
@@ -78,6 +80,8 @@ export function App() {
             <Route path="/" element={<HomePage />} />
             <Route path="/login" element={<LoginPage />} />
             <Route path="/register" element={<RegisterPage />} />
+            <Route path="/forgot-password" element={<ForgotPasswordPage />} />
+            <Route path="/reset-password" element={<ResetPasswordPage />} />
             <Route path="/editor" element={<EditorPage />} />
             <Route path="/history" element={<RequireUser><HistoryPage /></RequireUser>} />
             <Route path="/library" element={<RequireUser><LibraryPage /></RequireUser>} />

@@ -36,8 +36,8 @@ class WebUiRouting extends OncePerRequestFilter {
     static final String PREFIX = "/app";
     static final String INDEX = PREFIX + "/index.html";
     /** The UI's pages without parameters, by their path under {@value #PREFIX} (web/src/App.tsx). */
-    static final Set<String> PAGES = Set.of("/login", "/register", "/editor", "/history", "/library", "/api-keys",
-            "/community", "/profile", "/workspaces", "/ai-configs", "/environments", "/terminals");
+    static final Set<String> PAGES = Set.of("/login", "/register", "/forgot-password", "/reset-password", "/editor", "/history",
+            "/library", "/api-keys", "/community", "/profile", "/workspaces", "/ai-configs", "/environments", "/terminals");
 
     private final ObjectProvider<RequestMappingHandlerMapping> mappings;
     private volatile Set<String> withoutGet;
