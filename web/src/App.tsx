@@ -28,6 +28,8 @@ const PostPage = lazyPage(() => import('./pages/community/PostPage'), 'PostPage'
 const HistoryPage = lazyPage(() => import('./pages/HistoryPage'), 'HistoryPage');
 const LibraryPage = lazyPage(() => import('./pages/LibraryPage'), 'LibraryPage');
 const LoginPage = lazyPage(() => import('./pages/LoginPage'), 'LoginPage');
+const ForgotPasswordPage = lazyPage(() => import('./pages/ForgotPasswordPage'), 'ForgotPasswordPage');
+const ResetPasswordPage = lazyPage(() => import('./pages/ResetPasswordPage'), 'ResetPasswordPage');
 const NotFoundPage = lazyPage(() => import('./pages/NotFoundPage'), 'NotFoundPage');
 const ProfilePage = lazyPage(() => import('./pages/ProfilePage'), 'ProfilePage');
 const RegisterPage = lazyPage(() => import('./pages/RegisterPage'), 'RegisterPage');
@@ -100,6 +102,8 @@ export function App() {
             <Route path="/" element={<HomePage />} />
             <Route path="/login" element={<LoginPage />} />
             <Route path="/register" element={<RegisterPage />} />
+            <Route path="/forgot-password" element={<ForgotPasswordPage />} />
+            <Route path="/reset-password" element={<ResetPasswordPage />} />
             <Route path="/editor" element={<EditorPage />} />
             <Route path="/history" element={<RequireUser><HistoryPage /></RequireUser>} />
             <Route path="/library" element={<RequireUser><LibraryPage /></RequireUser>} />

@@ -3,6 +3,7 @@ import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import { useAuthOptions } from '../api/authOptions';
 import { messageOf } from '../api/useLoad';
 import { useAuth } from '../auth/AuthContext';
 import { PageTitle } from '../components/PageTitle';
@@ -22,6 +23,7 @@ export function LoginPage() {
   const [params] = useSearchParams();
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
+  const options = useAuthOptions();
 
   const submit = async (values: { username: string; password: string }) => {
     setBusy(true);
@@ -40,6 +42,9 @@ export function LoginPage() {
     <Card style={{ maxWidth: 400, margin: '32px auto' }}>
       <PageTitle style={{ fontSize: 24, marginBottom: 16 }}>{t('login.title')}</PageTitle>
       {params.get('registered') ? <Alert type="success" showIcon message={t('login.registered')} style={{ marginBottom: 16 }} /> : null}
+      {params.get('reset') ? (
+        <Alert type="success" showIcon message={t('login.passwordReset')} style={{ marginBottom: 16 }} data-testid="login-reset" />
+      ) : null}
       {error ? <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} data-testid="login-error" /> : null}
       <Form layout="vertical" onFinish={submit} requiredMark={false}>
         <Form.Item htmlFor="login-username" name="username" label={t('login.username')} rules={[{ required: true, message: t('form.required') }]}>
@@ -48,6 +53,11 @@ export function LoginPage() {
         <Form.Item htmlFor="login-password" name="password" label={t('login.password')} rules={[{ required: true, message: t('form.required') }]}>
           <Input.Password prefix={<LockOutlined />} autoComplete="current-password" id="login-password" />
         </Form.Item>
+        {options?.password_reset_by_mail ? (
+          <div style={{ textAlign: 'right', marginTop: -16, marginBottom: 16 }}>
+            <Link to="/forgot-password" id="login-forgot">{t('login.forgot')}</Link>
+          </div>
+        ) : null}
         <Button type="primary" htmlType="submit" block loading={busy} id="login-submit">
           {t('login.submit')}
         </Button>

@@ -29,4 +29,10 @@ final class AccountRequests {
 
     record AdminSetPassword(String newPassword) {
     }
+
+    record ForgotPassword(String email) {
+    }
+
+    record ResetPassword(String token, @JsonAlias({"password", "newPassword"}) String newPassword) {
+    }
 }

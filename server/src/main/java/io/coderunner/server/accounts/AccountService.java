@@ -85,6 +85,16 @@ class AccountService {
         events.publishEvent(AuditEvent.success(user.id(), user.username(), "change_password", "user", user.id(), null));
     }
 
+    /** A new password set by a reset link: the same rules as registering, and every session ends. */
+    @Transactional
+    void resetPassword(long userId, String newPassword) {
+        StoredUser user = require(userId);
+        PasswordPolicy.check(newPassword, user.username());
+        setPassword(user, newPassword);
+        events.publishEvent(AuditEvent.success(user.id(), user.username(), "reset_password", "user", user.id(),
+                "by a link sent by mail"));
+    }
+
     List<UserAccount> list(Page page) {
         return users.list(page).stream().map(StoredUser::account).toList();
     }

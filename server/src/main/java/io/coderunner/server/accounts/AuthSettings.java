@@ -16,11 +16,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param adminUsername        the administrator made at first start
  * @param adminPassword        their password (CODERUNNER_ADMIN_PASSWORD); empty: one is generated and logged once
  * @param registrationOpen     whether anyone may register (POST /register)
+ * @param passwordResetsPerHourPerIp      password reset mails one address may ask for in an hour (POST /forgot-password)
+ * @param passwordResetsPerHourPerAccount password reset mails one e-mail address may be sent in an hour, whoever asks
  */
 @ConfigurationProperties("coderunner.auth")
 record AuthSettings(Integer accessTokenMinutes, Integer refreshTokenDays, String jwtSecret, Integer maxFailedLogins,
                     Integer lockoutMinutes, Integer loginsPerMinutePerIp, String adminUsername, String adminPassword,
-                    Boolean registrationOpen, Integer registrationsPerHourPerIp) {
+                    Boolean registrationOpen, Integer registrationsPerHourPerIp, Integer passwordResetsPerHourPerIp,
+                    Integer passwordResetsPerHourPerAccount) {
 
     AuthSettings {
         accessTokenMinutes = positive("access-token-minutes", accessTokenMinutes, 30);
@@ -29,6 +32,8 @@ record AuthSettings(Integer accessTokenMinutes, Integer refreshTokenDays, String
         lockoutMinutes = positive("lockout-minutes", lockoutMinutes, 15);
         loginsPerMinutePerIp = positive("logins-per-minute-per-ip", loginsPerMinutePerIp, 20);
         registrationsPerHourPerIp = positive("registrations-per-hour-per-ip", registrationsPerHourPerIp, 10);
+        passwordResetsPerHourPerIp = positive("password-resets-per-hour-per-ip", passwordResetsPerHourPerIp, 10);
+        passwordResetsPerHourPerAccount = positive("password-resets-per-hour-per-account", passwordResetsPerHourPerAccount, 3);
         adminUsername = adminUsername == null || adminUsername.isBlank() ? "admin" : adminUsername.strip();
         registrationOpen = registrationOpen == null || registrationOpen;
         if (jwtSecret != null && !jwtSecret.isBlank() && jwtSecret.length() < 32) {

@@ -17,6 +17,7 @@ import java.util.Map;
 public final class AddressRateLimit {
 
     private final String what;
+    private final String from;
     private final int count;
     private final String periodName;
     private final Duration period;
@@ -30,10 +31,20 @@ public final class AddressRateLimit {
      * @param hint       what the caller may do besides waiting, "" for nothing ("sign in for your tier's quota")
      */
     public AddressRateLimit(String what, int count, Duration period, String hint) {
+        this(what, "from this address", count, period, hint);
+    }
+
+    /**
+     * A limit per some other key than the client's address (an e-mail address, an account).
+     *
+     * @param from what the key is, as the refusal names it ("for this e-mail address")
+     */
+    public AddressRateLimit(String what, String from, int count, Duration period, String hint) {
         if (count < 1) {
             throw new IllegalArgumentException(what + ": the limit must be at least 1 a period");
         }
         this.what = what;
+        this.from = from;
         this.count = count;
         this.period = period;
         this.periodName = period.equals(Duration.ofHours(1)) ? "an hour" : period.equals(Duration.ofMinutes(1)) ? "a minute"
@@ -47,7 +58,7 @@ public final class AddressRateLimit {
         return count;
     }
 
-    /** Counts one action from this address; {@link TooManyRequestsException} (429 with Retry-After) past the limit. */
+    /** Counts one action from this address (or of this key); {@link TooManyRequestsException} (429 with Retry-After) past the limit. */
     public void take(String address) {
         Bucket bucket = buckets.get(address == null ? "unknown" : address, key -> Bucket.builder()
                 .addLimit(Bandwidth.builder().capacity(count).refillGreedy(count, period).build())
@@ -55,7 +66,7 @@ public final class AddressRateLimit {
         ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
         if (!probe.isConsumed()) {
             Duration wait = Duration.ofNanos(probe.getNanosToWaitForRefill());
-            throw new TooManyRequestsException(ProblemCodes.RATE_LIMITED, "too many " + what + " from this address: at most "
+            throw new TooManyRequestsException(ProblemCodes.RATE_LIMITED, "too many " + what + " " + from + ": at most "
                     + count + " " + periodName + "; " + (hint.isEmpty() ? "" : hint + ", or ") + "try again in "
                     + Math.max(1, wait.toSeconds()) + " s", wait, Map.of("limit", count, "period_seconds", period.toSeconds()));
         }

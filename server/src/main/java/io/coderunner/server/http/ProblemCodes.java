@@ -15,6 +15,8 @@ public final class ProblemCodes {
     public static final String INVALID_REQUEST = "invalid_request";
     public static final String AUTHENTICATION_REQUIRED = "authentication_required";
     public static final String INVALID_CREDENTIALS = "invalid_credentials";
+    /** A password reset link that is unknown, expired or already used. */
+    public static final String INVALID_RESET_TOKEN = "invalid_reset_token";
     public static final String FORBIDDEN = "forbidden";
     public static final String NOT_FOUND = "not_found";
     public static final String CONFLICT = "conflict";
@@ -75,7 +77,7 @@ public final class ProblemCodes {
             case ForbiddenException ignored -> FORBIDDEN;
             case LockedException ignored -> LOCKED;
             case RequestTooLargeException ignored -> TOO_LARGE;
-            case BadRequestException ignored -> INVALID_REQUEST;
+            case BadRequestException badRequest -> badRequest.code();
             case InvalidRunException ignored -> INVALID_REQUEST;
             case IllegalArgumentException ignored -> INVALID_REQUEST;
             default -> INTERNAL_ERROR;

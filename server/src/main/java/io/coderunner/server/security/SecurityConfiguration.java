@@ -113,11 +113,13 @@ class SecurityConfiguration {
     private static final RequestMatcher NOT_PREVIEW = request -> !PREVIEW_PATH.equals(request.getRequestURI());
 
     /**
-     * Signing in and registering need no token: they are how a browser gets one. The preview changes
+     * Signing in and registering need no token: they are how a browser gets one; nor do asking for a
+     * password reset link and using one, which a signed-out browser does. The preview changes
      * nothing and shows what it is sent only in an opaque origin, framed by this site (it checks
      * that the request came from this site's own page).
      */
-    private static final Set<String> OPEN_PATHS = Set.of("/login", "/register", PREVIEW_PATH);
+    private static final Set<String> OPEN_PATHS = Set.of("/login", "/register", "/forgot-password", "/reset-password",
+            PREVIEW_PATH);
 
     /**
      * Only requests a browser could be tricked into sending need CSRF protection: those that

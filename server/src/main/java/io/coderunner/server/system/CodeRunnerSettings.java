@@ -10,12 +10,19 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param dataDir where CodeRunner keeps its database and work files (CODERUNNER_DATA_DIR)
  * @param maxRequestBytes largest request body accepted, in bytes
+ * @param publicUrl where users reach this server, e.g. https://code.example.com (CODERUNNER_PUBLIC_URL), for
+ *                  links sent by mail; empty: the origin of the request being answered
  */
 @Validated
 @ConfigurationProperties("coderunner")
-public record CodeRunnerSettings(@NotNull Path dataDir, Long maxRequestBytes) {
+public record CodeRunnerSettings(@NotNull Path dataDir, Long maxRequestBytes, String publicUrl) {
 
     public CodeRunnerSettings {
+        publicUrl = publicUrl == null || publicUrl.isBlank() ? null : publicUrl.strip().replaceAll("/+$", "");
+        if (publicUrl != null && !publicUrl.matches("https?://[^/?#\\s]+(/[^?#\\s]*)?")) {
+            throw new IllegalArgumentException("coderunner.public-url (CODERUNNER_PUBLIC_URL) must be an http(s) URL such as "
+                    + "https://code.example.com, was " + publicUrl);
+        }
         if (maxRequestBytes == null) {
             maxRequestBytes = 10L * 1024 * 1024;
         }

@@ -40,8 +40,8 @@ class WebUiRouting extends OncePerRequestFilter {
     static final String PREFIX = "/app";
     static final String INDEX = PREFIX + "/index.html";
     /** The UI's pages without parameters, by their path under {@value #PREFIX} (web/src/App.tsx). */
-    static final Set<String> PAGES = Set.of("/login", "/register", "/editor", "/history", "/library", "/api-keys",
-            "/community", "/profile", "/workspaces", "/ai-configs", "/environments", "/terminals");
+    static final Set<String> PAGES = Set.of("/login", "/register", "/forgot-password", "/reset-password", "/editor", "/history",
+            "/library", "/api-keys", "/community", "/profile", "/workspaces", "/ai-configs", "/environments", "/terminals");
 
     /** A shared terminal's API path; tokens are URL-safe Base64, so the token is passed on as it came. */
     private static final Pattern SHARED_TERMINAL = Pattern.compile("/ccresearch/share/[A-Za-z0-9_-]+");
