@@ -72,7 +72,7 @@ class RouteSecurityTests extends ServerTest {
     void anonymousCallersAreRefusedWith401WhereAnAccountIsNeeded() {
         List<String> wrong = new ArrayList<>();
         for (Route route : routes()) {
-            if (route.rule().equals("permitAll")) {
+            if (route.rule().equals("permitAll") || route.rule().equals(OPEN_TO_VISITORS)) {
                 continue;
             }
             int status = send(api, route).status();
@@ -82,6 +82,33 @@ class RouteSecurityTests extends ServerTest {
         }
         assertThat(wrong).as("routes that did not answer 401 to an anonymous caller").isEmpty();
     }
+
+    /** What visitors may read (@OpenToVisitors) they read without an account; a program with a key may not. */
+    @Test
+    void visitorsReadWhatIsOpenToThemAndKeysDoNot() {
+        ApiClient owner = newUser("visited");
+        String key = owner.postJson("/api-keys", Map.of("key_name", "k")).json().get("api_key").asString();
+        List<String> wrong = new ArrayList<>();
+        int checked = 0;
+        for (Route route : routes()) {
+            if (!route.rule().equals(OPEN_TO_VISITORS)) {
+                continue;
+            }
+            checked++;
+            int anonymous = send(api, route).status();
+            if (anonymous == 401 || anonymous == 403 || anonymous >= 500) {
+                wrong.add("visitor " + route + " -> " + anonymous);
+            }
+            int program = send(api.withToken(key), route).status();
+            if (program != 403) {
+                wrong.add("key " + route + " -> " + program);
+            }
+        }
+        assertThat(checked).isGreaterThanOrEqualTo(8);
+        assertThat(wrong).isEmpty();
+    }
+
+    private static final String OPEN_TO_VISITORS = OpenToVisitors.class.getAnnotation(PreAuthorize.class).value();
 
     @Test
     void ordinaryUsersAreRefusedWith403WhereAdministratorsOrAnApiKeyAreNeeded() {
