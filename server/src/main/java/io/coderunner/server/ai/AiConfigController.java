@@ -21,9 +21,21 @@ import org.springframework.web.bind.annotation.RestController;
 class AiConfigController {
 
     private final AiConfigService configs;
+    private final ConnectionTest connectionTest;
 
-    AiConfigController(AiConfigService configs) {
+    AiConfigController(AiConfigService configs, ConnectionTest connectionTest) {
         this.configs = configs;
+        this.connectionTest = connectionTest;
+    }
+
+    @PostMapping("/ai-configs/{config_id}/test")
+    @SignedInUser
+    @Operation(summary = "Try an AI configuration with a tiny real request to its provider, without falling back to others",
+            description = "Answers 200 either way: ok, the provider's reply (cut to 200 characters) and the time taken; "
+                    + "or ok=false with reason (wrong_key, unreachable, model_not_found, rate_limited, blocked_address, ...) "
+                    + "and what the provider or the network said. Not counted against the daily AI requests.")
+    ConnectionTest.Result test(@AuthenticationPrincipal Caller caller, @PathVariable("config_id") long configId) {
+        return connectionTest.run(caller, configId);
     }
 
     @PostMapping("/ai-configs")

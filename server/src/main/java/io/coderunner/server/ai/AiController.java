@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -77,9 +78,12 @@ class AiController {
 
     @GetMapping("/api/ai/status")
     @SignedInUser
-    @Operation(summary = "The AI providers the caller's requests go to, in order, and whether each can be reached")
-    Map<String, Object> status(@AuthenticationPrincipal Caller caller) {
-        return status.of(caller);
+    @Operation(summary = "The AI providers the caller's requests go to, in order, and whether each can be reached",
+            description = "configured: whether any provider is set up at all. connect=false answers at once without trying "
+                    + "to reach each provider (reachable is then null), as the editor asks to decide whether to offer AI.")
+    Map<String, Object> status(@AuthenticationPrincipal Caller caller,
+                               @RequestParam(defaultValue = "true") boolean connect) {
+        return status.of(caller, connect);
     }
 
     @ExceptionHandler(AiUnavailableException.class)

@@ -44,7 +44,8 @@ class ProviderChain {
         return entries;
     }
 
-    private Entry entry(AiConfig config) {
+    /** One configuration as a target, or why it cannot be asked. */
+    Entry entry(AiConfig config) {
         ProviderTarget target = new ProviderTarget(config.configName(), AiUsage.configSource(config.id()), config.provider(),
                 config.modelName(), config.effectiveBaseUrl(), null, config.temperature(), config.maxTokens(), true);
         if (config.apiKeyEncrypted() == null) {

@@ -27,18 +27,28 @@ class ProviderStatus {
         this.baseUrls = baseUrls;
     }
 
-    record Entry(String name, String provider, String model, String source, boolean reachable, String detail) {
+    /** @param reachable null when it was not tried (connect=false) */
+    record Entry(String name, String provider, String model, String source, Boolean reachable, String detail) {
     }
 
-    Map<String, Object> of(Caller caller) {
-        List<Entry> entries = chains.of(caller, null).stream().map(this::entry).toList();
-        boolean available = entries.stream().anyMatch(Entry::reachable);
+    Map<String, Object> of(Caller caller, boolean connect) {
+        List<ProviderChain.Entry> chain = chains.of(caller, null);
+        List<Entry> entries = chain.stream().map(e -> connect ? entry(e) : unchecked(e)).toList();
+        boolean available = connect ? entries.stream().anyMatch(e -> Boolean.TRUE.equals(e.reachable()))
+                : chain.stream().anyMatch(e -> e.unusable() == null);
         Map<String, Object> status = new LinkedHashMap<>();
         status.put("available", available);
+        status.put("configured", !entries.isEmpty());
         status.put("message", entries.isEmpty() ? "no AI provider is configured: add one with POST /ai-configs"
                 : available ? "AI assistance is available" : "no configured AI provider can be reached");
         status.put("providers", entries);
         return status;
+    }
+
+    private static Entry unchecked(ProviderChain.Entry e) {
+        ProviderTarget t = e.target();
+        return new Entry(t.name(), t.provider().id(), t.model(), t.userGiven() ? "your configuration" : "server", null,
+                e.unusable() != null ? e.unusable().message() : "not checked");
     }
 
     private Entry entry(ProviderChain.Entry e) {

@@ -82,6 +82,14 @@ class AiConfigsTests extends ServerTest {
     }
 
     @Test
+    void withNoProviderAnywhereTheStatusSaysNothingIsConfigured() {
+        JsonNode status = newUser("ai-none").get("/api/ai/status?connect=false").json();
+        assertThat(status.get("configured").asBoolean()).isFalse();
+        assertThat(status.get("available").asBoolean()).isFalse();
+        assertThat(status.get("providers")).isEmpty();
+    }
+
+    @Test
     void onlyOneConfigurationIsActiveAndSwitchingMovesIt() {
         ApiClient user = newUser("aicfg-active");
         long first = user.postJson("/ai-configs", openAi("first", "sk-first-key-0001", true)).json().get("id").asLong();

@@ -141,6 +141,44 @@ class AiFallbackTests extends ServerTest {
     }
 
     @Test
+    void aConfigurationIsTestedAloneWithATinyRealRequestAndSaysWhyItFails() {
+        ApiClient user = newUser("fallback-test");
+        try (ProviderStub own = ProviderStub.start()) {
+            long id = user.postJson("/ai-configs", Map.of("config_name", "mine", "provider", "openai-compatible",
+                    "model_name", "local-model", "api_key", "sk-test-4444", "base_url", own.baseUrl() + "/v1"))
+                    .json().get("id").asLong();
+            own.replies(Wire.openAi("OK", 3, 1));
+            FIRST.replies(Wire.openAi("not me", 1, 1));
+            int firstBefore = FIRST.received().size();
+
+            JsonNode ok = user.postJson("/ai-configs/" + id + "/test", Map.of()).json();
+            assertThat(ok.get("ok").asBoolean()).as(ok.toString()).isTrue();
+            assertThat(ok.get("reply").asString()).isEqualTo("OK");
+            assertThat(ok.get("model").asString()).isEqualTo("local-model");
+            assertThat(own.received()).hasSize(1);
+            assertThat(own.received().get(0).body()).contains("local-model");
+
+            own.replies(Wire.status(401, "{\"error\":{\"message\":\"Incorrect API key provided\"}}"));
+            JsonNode refused = user.postJson("/ai-configs/" + id + "/test", Map.of()).json();
+            assertThat(refused.get("ok").asBoolean()).isFalse();
+            assertThat(refused.get("reason").asString()).isEqualTo("wrong_key");
+            assertThat(refused.get("detail").asString()).isNotBlank();
+            // Alone: the server's providers were not asked in its place.
+            assertThat(FIRST.received()).hasSize(firstBefore);
+
+            assertThat(newUser("fallback-other").postJson("/ai-configs/" + id + "/test", Map.of()).status()).isEqualTo(404);
+        }
+    }
+
+    @Test
+    void theQuickStatusSaysWhatIsConfiguredWithoutReachingAnyProvider() {
+        JsonNode status = newUser("fallback-quick").get("/api/ai/status?connect=false").json();
+        assertThat(status.get("configured").asBoolean()).isTrue();
+        assertThat(status.get("available").asBoolean()).isTrue();
+        assertThat(status.get("providers").get(0).get("reachable").isNull()).isTrue();
+    }
+
+    @Test
     void theTiersDailyAiRequestsAreEnforced() {
         ApiClient user = newUser("fallback-quota");
         FIRST.replies(Wire.openAi("```python\nprint(1)\n```", 1, 1));
