@@ -11,7 +11,8 @@ import { messageOf, useLoad } from '../api/useLoad';
 import { useAuth } from '../auth/AuthContext';
 import { useSignedInOrAsk } from '../auth/signIn';
 import { CodeEditor } from '../components/CodeEditor';
-import { CodeHelp, ErrorHelp, GenerateButton } from '../ai/EditorAi';
+import { AiSetupLink, CodeHelp, ErrorHelp, GenerateButton } from '../ai/EditorAi';
+import { useAiConfigured } from '../ai/aiAvailability';
 import { errorOutputOf } from '../ai/aiRequests';
 import { environmentOptions, type AvailableEnvironments } from '../environments/environmentChoices';
 import { formatBytes, splitArgs, statusColor } from '../components/format';
@@ -46,6 +47,7 @@ export function EditorPage({ shared = false }: { shared?: boolean }) {
   const [params] = useSearchParams();
   const { id: sharedId } = useParams();
   const signedIn = useSignedInOrAsk();
+  const aiReady = useAiConfigured(user?.id);
   const languages = useLoad(() => api.get<Language[]>('/api/languages'), []);
   const [language, setLanguage] = useState<string>();
   const [code, setCode] = useState('');
@@ -275,8 +277,9 @@ export function EditorPage({ shared = false }: { shared?: boolean }) {
                   </Button>
                 </>
               ) : null}
-              {!shared && user ? <GenerateButton language={language} code={code} onUse={setCode} /> : null}
-              {!shared && user ? <CodeHelp language={language} code={code} onUse={setCode} /> : null}
+              {!shared && user && aiReady !== false ? <GenerateButton language={language} code={code} onUse={setCode} /> : null}
+              {!shared && user && aiReady !== false ? <CodeHelp language={language} code={code} onUse={setCode} /> : null}
+              {!shared && user && aiReady === false ? <AiSetupLink /> : null}
               {shared ? null : user ? (
                 <Button icon={<SaveOutlined />} onClick={() => setSaveOpen(true)} id="save-button">
                   {t('editor.save')}
@@ -342,7 +345,7 @@ export function EditorPage({ shared = false }: { shared?: boolean }) {
               {run.error ? (
                 <Typography.Text type="danger" data-testid="run-error">{problemMessage(t, run.problem ?? run.error)}</Typography.Text>
               ) : null}
-              {!shared && user && language && run.phase !== 'running' && errorOutputOf(run) !== null ? (
+              {!shared && user && aiReady !== false && language && run.phase !== 'running' && errorOutputOf(run) !== null ? (
                 <ErrorHelp language={language} code={code} error={errorOutputOf(run) ?? ''} onUse={setCode} />
               ) : null}
               {run.phase === 'running' ? (

@@ -21,10 +21,10 @@ import java.util.concurrent.Executors;
  * was given (the last one repeats) and remembers what it received. The replies are written in the
  * providers' real wire formats ({@link Wire}).
  */
-final class ProviderStub implements AutoCloseable {
+public final class ProviderStub implements AutoCloseable {
 
     /** A request as the stub received it; header names in lower case. */
-    record Received(String method, String path, Map<String, String> headers, String body) {
+    public record Received(String method, String path, Map<String, String> headers, String body) {
         String header(String name) {
             return headers.get(name.toLowerCase(Locale.ROOT));
         }
@@ -34,7 +34,7 @@ final class ProviderStub implements AutoCloseable {
      * An answer: status, content type, the body in chunks (each flushed on its own, as a streaming
      * provider writes), and a delay before anything is sent.
      */
-    record Reply(int status, String contentType, List<String> chunks, Duration delay) {
+    public record Reply(int status, String contentType, List<String> chunks, Duration delay) {
         Reply after(Duration wait) {
             return new Reply(status, contentType, chunks, wait);
         }
@@ -49,7 +49,7 @@ final class ProviderStub implements AutoCloseable {
         this.server = server;
     }
 
-    static ProviderStub start() {
+    public static ProviderStub start() {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
             server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
@@ -62,19 +62,19 @@ final class ProviderStub implements AutoCloseable {
         }
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
     /** The replies for the next requests, in order; the last one answers every request after them. */
-    synchronized ProviderStub replies(Reply... replies) {
+    public synchronized ProviderStub replies(Reply... replies) {
         this.replies = List.of(replies);
         this.next = 0;
         this.received.clear();
         return this;
     }
 
-    List<Received> received() {
+    public List<Received> received() {
         synchronized (received) {
             return List.copyOf(received);
         }

@@ -11,7 +11,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Gemini generateContent (JSON, and streamGenerateContent as Server-Sent Events) and Ollama's
  * /api/chat (JSON, and newline-delimited JSON).
  */
-final class Wire {
+public final class Wire {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String JSON_TYPE = "application/json";
@@ -28,7 +28,7 @@ final class Wire {
         return new ProviderStub.Reply(status, JSON_TYPE, List.of(body), Duration.ZERO);
     }
 
-    static ProviderStub.Reply openAi(String text, int in, int out) {
+    public static ProviderStub.Reply openAi(String text, int in, int out) {
         return json("""
                 {"id":"chatcmpl-1","object":"chat.completion","created":1730000000,"model":"gpt-test",
                  "choices":[{"index":0,"message":{"role":"assistant","content":%s},"finish_reason":"stop"}],

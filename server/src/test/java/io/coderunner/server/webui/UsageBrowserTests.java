@@ -23,7 +23,11 @@ class UsageBrowserTests extends BrowserTest {
     @Test
     void theHeaderCountsTodaysRunsAndAUsedUpQuotaIsSaidInChinese() {
         String name = signedInUser("usage");
+        // A provider is set up, so the editor would offer AI Fix for a failed run: not for a refusal.
+        api.withToken(login(name, "password-" + name + "-1")).postJson("/ai-configs", Map.of("config_name", "any",
+                "provider", "openai-compatible", "model_name", "m", "base_url", "http://127.0.0.1:9/v1"));
         browser.open("/app/editor");
+        browser.visible(By.id("generate-button"));
         browser.textContains(COUNTER, "0 / 10");
         browser.typeProgram(List.of("print(6 * 7)"));
         browser.click(By.id("run-button"));
