@@ -113,6 +113,7 @@ export interface Post {
   liked: boolean;
   favorited: boolean;
   created_at: string;
+  updated_at: string;
 }
 
 export interface PostList {

@@ -203,6 +203,11 @@ export const en = {
     confirmDeleteComment: 'Delete this comment and its replies?',
     confirmDeletePost: 'Delete this post?',
     openInEditor: 'Open in the editor',
+    write: 'Write',
+    preview: 'Preview',
+    nothingToPreview: 'Nothing to preview yet',
+    editPost: 'Edit',
+    postSaved: 'Post saved',
   },
   user: {
     posts: 'Posts',

@@ -206,6 +206,11 @@ export const zh: Messages<typeof en> = {
     confirmDeleteComment: '删除这条评论及其回复？',
     confirmDeletePost: '删除这篇帖子？',
     openInEditor: '在编辑器中打开',
+    write: '编写',
+    preview: '预览',
+    nothingToPreview: '还没有可预览的内容',
+    editPost: '编辑',
+    postSaved: '帖子已保存',
   },
   user: {
     posts: '帖子',

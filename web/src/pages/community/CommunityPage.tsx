@@ -1,26 +1,18 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Empty, Form, Input, Modal, Pagination, Segmented, Select, Space, Spin, Switch } from 'antd';
+import { App, Button, Card, Empty, Input, Pagination, Segmented, Space, Spin } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { api } from '../../api/client';
-import type { Language, Post, PostList } from '../../api/types';
+import type { Post, PostList } from '../../api/types';
 import { messageOf, useLoad } from '../../api/useLoad';
 import { useAuth } from '../../auth/AuthContext';
 import { useSignedInOrAsk } from '../../auth/signIn';
-import { CodeEditor } from '../../components/CodeEditor';
 import { PostCard } from './PostCard';
+import { PostFormModal, type PostFields } from './PostFormModal';
 import { PageTitle } from '../../components/PageTitle';
 
 const PAGE_SIZE = 10;
-
-interface NewPostFields {
-  title: string;
-  content: string;
-  tags: string[];
-  code_language?: string;
-  is_public: boolean;
-}
 
 export function CommunityPage() {
   const { t } = useTranslation();
@@ -32,11 +24,6 @@ export function CommunityPage() {
   const [search, setSearch] = useState('');
   const [page, setPage] = useState(1);
   const [writing, setWriting] = useState(false);
-  const [snippet, setSnippet] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [form] = Form.useForm<NewPostFields>();
-  const codeLanguage = Form.useWatch('code_language', form);
-  const languages = useLoad(() => api.get<Language[]>('/api/languages'), []);
   const posts = useLoad(
     () =>
       api.get<PostList>('/community/posts', {
@@ -48,22 +35,13 @@ export function CommunityPage() {
     [feed, search, page],
   );
 
-  const publish = async (values: NewPostFields) => {
-    setBusy(true);
+  const publish = async (fields: PostFields) => {
     try {
-      const post = await api.post<Post>('/community/posts', {
-        ...values,
-        code_snippet: snippet.trim() ? snippet : undefined,
-        code_language: snippet.trim() ? values.code_language : undefined,
-      });
+      const post = await api.post<Post>('/community/posts', fields);
       setWriting(false);
-      form.resetFields();
-      setSnippet('');
       navigate(`/community/posts/${post.id}`);
     } catch (e) {
       message.error(messageOf(e));
-    } finally {
-      setBusy(false);
     }
   };
 
@@ -109,38 +87,14 @@ export function CommunityPage() {
       {posts.data && posts.data.total > PAGE_SIZE ? (
         <Pagination current={page} pageSize={PAGE_SIZE} total={posts.data.total} onChange={setPage} />
       ) : null}
-      <Modal
+      <PostFormModal
         open={writing}
         title={t('community.newPost')}
-        onCancel={() => setWriting(false)}
-        onOk={() => form.submit()}
         okText={t('community.publish')}
-        cancelText={t('common.cancel')}
-        confirmLoading={busy}
-        okButtonProps={{ id: 'publish-post' }}
-        width={720}
-      >
-        <Form<NewPostFields> form={form} layout="vertical" onFinish={publish} initialValues={{ is_public: true, tags: [] }} requiredMark={false}>
-          <Form.Item htmlFor="post-title" name="title" label={t('community.postTitle')} rules={[{ required: true, message: t('form.required') }]}>
-            <Input id="post-title" maxLength={200} />
-          </Form.Item>
-          <Form.Item htmlFor="post-content" name="content" label={t('community.content')} rules={[{ required: true, message: t('form.required') }]} extra={t('community.markdown')}>
-            <Input.TextArea rows={6} id="post-content" />
-          </Form.Item>
-          <Form.Item name="code_language" label={t('community.snippetLanguage')}>
-            <Select allowClear options={(languages.data ?? []).map((l) => ({ value: l.id, label: l.name }))} />
-          </Form.Item>
-          <Form.Item label={t('community.snippet')}>
-            <CodeEditor value={snippet} onChange={setSnippet} language={codeLanguage} height="160px" />
-          </Form.Item>
-          <Form.Item name="tags" label={t('library.tags')}>
-            <Select mode="tags" tokenSeparators={[',', ' ']} open={false} />
-          </Form.Item>
-          <Form.Item name="is_public" label={t('library.public')} valuePropName="checked">
-            <Switch />
-          </Form.Item>
-        </Form>
-      </Modal>
+        okId="publish-post"
+        onCancel={() => setWriting(false)}
+        onSubmit={publish}
+      />
     </Card>
   );
 }

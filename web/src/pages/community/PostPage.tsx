@@ -1,6 +1,6 @@
-import { DeleteOutlined, HeartFilled, HeartOutlined } from '@ant-design/icons';
+import { DeleteOutlined, EditOutlined, HeartFilled, HeartOutlined } from '@ant-design/icons';
 import { App, Button, Card, Divider, Empty, Input, Popconfirm, Space, Spin, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { api } from '../../api/client';
@@ -14,6 +14,7 @@ import type { EditorSeed } from '../EditorPage';
 import { ReactionButtons, usePostReactions } from './PostCard';
 import { usePageTitle } from '../../components/PageTitle';
 import { RenderedMarkdown } from '../../components/RenderedMarkdown';
+import { PostFormModal, type PostFields } from './PostFormModal';
 
 
 function CommentForm({ onSubmit, placeholder, id }: { onSubmit: (text: string) => Promise<void>; placeholder: string; id?: string }) {
@@ -92,7 +93,51 @@ interface CommentActions {
   remove: (comment: Comment) => Promise<void>;
 }
 
-function PostBody({ post: initial, onDeleted }: { post: Post; onDeleted: () => void }) {
+/** The author's own post can be edited in the dialog it was written in (an administrator may only delete it). */
+function EditPostButton({ post, onEdited }: { post: Post; onEdited: () => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [editing, setEditing] = useState(false);
+  const initial = useMemo<PostFields>(
+    () => ({
+      title: post.title,
+      content: post.content,
+      tags: post.tags,
+      code_snippet: post.code_snippet,
+      code_language: post.code_language,
+      is_public: post.is_public,
+    }),
+    [post],
+  );
+  const save = async (fields: PostFields) => {
+    try {
+      await api.put<Post>(`/community/posts/${post.id}`, fields);
+      setEditing(false);
+      message.success(t('community.postSaved'));
+      onEdited();
+    } catch (e) {
+      message.error(messageOf(e));
+    }
+  };
+  return (
+    <>
+      <Button icon={<EditOutlined />} onClick={() => setEditing(true)} id="edit-post">
+        {t('community.editPost')}
+      </Button>
+      <PostFormModal
+        open={editing}
+        title={t('community.editPost')}
+        okText={t('common.save')}
+        okId="save-post"
+        initial={initial}
+        onCancel={() => setEditing(false)}
+        onSubmit={save}
+      />
+    </>
+  );
+}
+
+function PostBody({ post: initial, onDeleted, onEdited }: { post: Post; onDeleted: () => void; onEdited: () => void }) {
   const { t } = useTranslation();
   const { user } = useAuth();
   const navigate = useNavigate();
@@ -131,6 +176,7 @@ function PostBody({ post: initial, onDeleted }: { post: Post; onDeleted: () => v
       </div>
       <Space style={{ marginTop: 8 }}>
         <ReactionButtons {...reactions} />
+        {user && user.id === post.user_id ? <EditPostButton post={post} onEdited={onEdited} /> : null}
         {user && (user.id === post.user_id || user.is_admin) ? (
           <Popconfirm
             title={t('community.confirmDeletePost')}
@@ -184,7 +230,7 @@ export function PostPage() {
   }
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
-      <Card>{post.data ? <PostBody key={`${post.data.id}-${post.data.comment_count}`} post={post.data} onDeleted={() => navigate('/community')} /> : <Spin />}</Card>
+      <Card>{post.data ? <PostBody key={`${post.data.id}-${post.data.comment_count}-${post.data.updated_at}`} post={post.data} onDeleted={() => navigate('/community')} onEdited={() => void post.reload()} /> : <Spin />}</Card>
       <Card title={t('community.comments', { count: comments.data?.total ?? 0 })}>
         {user ? (
           <CommentForm

@@ -51,9 +51,12 @@ public final class ApiClient {
         return post(path, JSON.writeValueAsString(body));
     }
 
+    public Response put(String path, String body) {
+        return send(request(path).header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     public Response putJson(String path, Object body) {
-        return send(request(path).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+        return put(path, JSON.writeValueAsString(body));
     }
 
     public Response postForm(String path, Map<String, String> form) {

@@ -22,8 +22,7 @@ record NewPost(String title, String content, String codeSnippet, String codeLang
         if (content == null || content.isBlank()) {
             throw new BadRequestException("content is required (Markdown)");
         }
-        requireBytes("content", content, MAX_CONTENT_BYTES);
-        Markdown.requireRenderable("content", content);
+        requireShowable(content);
         String code = request.codeSnippet() == null || request.codeSnippet().isBlank() ? null : request.codeSnippet();
         if (code != null) {
             requireBytes("code_snippet", code, MAX_CODE_BYTES);
@@ -35,6 +34,12 @@ record NewPost(String title, String content, String codeSnippet, String codeLang
         }
         return new NewPost(title, content, code, language, Tags.normalize(request.tags()),
                 request.isPublic() == null || request.isPublic());
+    }
+
+    /** A post's content (or a draft of it) that is small enough to keep and can be rendered. */
+    static void requireShowable(String content) {
+        requireBytes("content", content, MAX_CONTENT_BYTES);
+        Markdown.requireRenderable("content", content);
     }
 
     private static void requireBytes(String field, String value, int max) {

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -66,6 +67,17 @@ class PostController {
     Message delete(@AuthenticationPrincipal Caller caller, @PathVariable("post_id") long postId) {
         posts.delete(caller, postId);
         return new Message("post " + postId + " deleted");
+    }
+
+    @PutMapping("/community/posts/{post_id}")
+    @SignedInUser
+    @Operation(summary = "Change the caller's own post; only the fields given change (title, content, tags, is_public, "
+            + "code_snippet, code_language), checked as on writing",
+            description = "A field given as null takes its default (no code, no language, no tags, public); title and "
+                    + "content cannot be null. Only the author may edit a post: others get 403, or 404 if they cannot see it.")
+    PostView update(@AuthenticationPrincipal Caller caller, @PathVariable("post_id") long postId,
+                    @RequestBody CommunityRequests.UpdatePost request) {
+        return posts.update(caller, postId, request);
     }
 
     @PostMapping("/community/posts/{post_id}/like")

@@ -39,6 +39,17 @@ class PostRepository {
                 .query(Long.class).single();
     }
 
+    /** Rewrites the post if it is still there and still the author's. */
+    boolean update(long id, long userId, NewPost post, long now) {
+        return jdbc.sql("""
+                UPDATE posts SET title = ?, content = ?, code_snippet = ?, code_language = ?, tags = ?, is_public = ?,
+                                 updated_at = ?
+                WHERE id = ? AND user_id = ?""")
+                .params(post.title(), post.content(), post.codeSnippet(), post.codeLanguage(), Tags.store(post.tags()),
+                        post.isPublic(), now, id, userId)
+                .update() > 0;
+    }
+
     /** The post whatever its visibility; the caller only decides liked and favorited. */
     Optional<Post> find(long callerId, long id) {
         return jdbc.sql(SELECT + " WHERE p.id = :id").param("caller", callerId).param("id", id)

@@ -4,6 +4,7 @@ import io.coderunner.server.community.CommunityViews.FavoriteToggled;
 import io.coderunner.server.community.CommunityViews.LikeToggled;
 import io.coderunner.server.community.CommunityViews.PostList;
 import io.coderunner.server.community.CommunityViews.PostView;
+import io.coderunner.server.http.BadRequestException;
 import io.coderunner.server.http.ForbiddenException;
 import io.coderunner.server.http.NotFoundException;
 import io.coderunner.server.http.Page;
@@ -42,6 +43,32 @@ class PostService {
         long id = posts.insert(caller.userId(), post, clock.millis());
         events.publishEvent(AuditEvent.success(caller.userId(), caller.username(), "create_post", "post", id,
                 "title=" + Audit.excerpt(post.title()) + " public=" + post.isPublic()));
+        return view(requireVisible(caller, id));
+    }
+
+    /**
+     * Only the author changes a post: an administrator may remove others' words but not rewrite
+     * them. Whoever cannot see the post is told it does not exist.
+     */
+    PostView update(Caller caller, long id, CommunityRequests.UpdatePost request) {
+        if (request == null) {
+            throw new BadRequestException("request body is required");
+        }
+        Post current = requireVisible(caller, id);
+        if (current.userId() != caller.userId()) {
+            events.publishEvent(AuditEvent.failure(caller.userId(), caller.username(), "update_post", "post", id,
+                    "not the author"));
+            throw new ForbiddenException("only the author of post " + id + " may edit it");
+        }
+        NewPost post = NewPost.of(request.appliedTo(current));
+        // Later than the last change even within the same millisecond, so that clients see that it changed.
+        long now = Math.max(clock.millis(), current.updatedAt() + 1);
+        if (!posts.update(id, caller.userId(), post, now)) {
+            throw notFound(id);
+        }
+        events.publishEvent(AuditEvent.success(caller.userId(), caller.username(), "update_post", "post", id,
+                "title=" + Audit.excerpt(post.title()) + " public=" + post.isPublic() + " changed="
+                        + String.join(",", request.given())));
         return view(requireVisible(caller, id));
     }
 

@@ -295,6 +295,116 @@ class PostsApiTests extends CommunityTestSupport {
     }
 
     @Test
+    void theAuthorEditsAPostAndOnlyTheFieldsGivenChange() {
+        ApiClient ida = newUser("posts-edit-ida");
+        JsonNode post = createPost(ida, post("First draft", "plain words", "code_snippet", "print(1)",
+                "code_language", "python", "tags", List.of("drafts")));
+        long id = post.get("id").asLong();
+
+        ApiClient.Response changed = ida.putJson("/community/posts/" + id,
+                Map.of("title", "  Second draft ", "content", "now **bold**"));
+        assertThat(changed.status()).as(changed.body()).isEqualTo(200);
+        JsonNode edited = changed.json();
+        assertThat(edited.get("title").asString()).isEqualTo("Second draft");
+        assertThat(edited.get("content").asString()).isEqualTo("now **bold**");
+        assertThat(edited.get("content_html").asString()).isEqualTo("<p>now <strong>bold</strong></p>\n");
+        assertThat(edited.get("code_snippet").asString()).isEqualTo("print(1)");
+        assertThat(edited.get("code_language").asString()).isEqualTo("python");
+        assertThat(edited.get("tags").toString()).isEqualTo("[\"drafts\"]");
+        assertThat(edited.get("is_public").asBoolean()).isTrue();
+        assertThat(edited.get("created_at").asString()).isEqualTo(post.get("created_at").asString());
+        assertThat(Instant.parse(edited.get("updated_at").asString()))
+                .isAfter(Instant.parse(post.get("updated_at").asString()));
+
+        Map<String, Object> more = new java.util.HashMap<>();
+        more.put("tags", List.of("Notes", "java"));
+        more.put("is_public", false);
+        more.put("code_snippet", null);
+        more.put("code_language", null);
+        JsonNode second = ida.putJson("/community/posts/" + id, more).json();
+        assertThat(second.get("title").asString()).isEqualTo("Second draft");
+        assertThat(second.get("content").asString()).isEqualTo("now **bold**");
+        assertThat(second.get("tags").toString()).isEqualTo("[\"notes\",\"java\"]");
+        assertThat(second.get("is_public").asBoolean()).isFalse();
+        assertThat(second.get("code_snippet").isNull()).isTrue();
+        assertThat(second.get("code_language").isNull()).isTrue();
+
+        JsonNode read = ida.get("/community/posts/" + id).json();
+        assertThat(read.get("title").asString()).isEqualTo("Second draft");
+        assertThat(read.get("content_html").asString()).contains("<strong>bold</strong>");
+        assertThat(read.get("updated_at").asString()).isEqualTo(second.get("updated_at").asString());
+
+        String logs = admin().get("/admin/logs?action=update_post&limit=500").body();
+        assertThat(logs).contains("Second draft").contains("changed=title,content");
+    }
+
+    @Test
+    void anEditIsCheckedAsANewPostIs() {
+        ApiClient jo = newUser("posts-edit-jo");
+        long id = createPost(jo, "checked edits", true);
+        Map<String, Object> nullTitle = new java.util.HashMap<>();
+        nullTitle.put("title", null);
+        for (Map.Entry<Map<String, Object>, String> bad : Map.<Map<String, Object>, String>of(
+                Map.of("title", " "), "title must be 1 to 200 characters",
+                nullTitle, "title must be 1 to 200 characters",
+                Map.of("content", "  "), "content is required",
+                Map.of("content", "x".repeat(100 * 1024 + 1)), "content must be at most 102400 bytes",
+                Map.of("tags", List.of("a\"b")), "quotes",
+                Map.of("code_language", "py thon"), "code_language").entrySet()) {
+            ApiClient.Response refused = jo.putJson("/community/posts/" + id, bad.getKey());
+            assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+            assertThat(refused.detail()).contains(bad.getValue());
+            assertThat(refused.json().has("code")).isTrue();
+        }
+        assertThat(jo.put("/community/posts/" + id, "{\"title\": [1]}").status()).isEqualTo(400);
+        JsonNode unchanged = jo.get("/community/posts/" + id).json();
+        assertThat(unchanged.get("title").asString()).isEqualTo("checked edits");
+        assertThat(unchanged.get("updated_at").asString()).isEqualTo(unchanged.get("created_at").asString());
+    }
+
+    @Test
+    void onlyTheAuthorEditsAPostNotOthersNorAnAdministrator() {
+        ApiClient kim = newUser("posts-edit-kim");
+        ApiClient lee = newUser("posts-edit-lee");
+        long open = createPost(kim, "kim's open words", true);
+        long secret = createPost(kim, "kim's secret words", false);
+
+        ApiClient.Response forbidden = lee.putJson("/community/posts/" + open, Map.of("title", "defaced"));
+        assertThat(forbidden.status()).isEqualTo(403);
+        assertThat(forbidden.detail()).contains("only the author of post " + open + " may edit it");
+        ApiClient.Response hidden = lee.putJson("/community/posts/" + secret, Map.of("title", "defaced"));
+        assertThat(hidden.status()).isEqualTo(404);
+        assertThat(hidden.detail()).isEqualTo("post " + secret + " not found");
+        assertThat(lee.putJson("/community/posts/999999", Map.of("title", "x")).status()).isEqualTo(404);
+
+        ApiClient admin = admin();
+        assertThat(admin.putJson("/community/posts/" + open, Map.of("title", "rewritten")).status()).isEqualTo(403);
+        assertThat(api.putJson("/community/posts/" + open, Map.of("title", "anonymous")).status()).isEqualTo(401);
+        assertThat(kim.get("/community/posts/" + open).json().get("title").asString()).isEqualTo("kim's open words");
+        assertThat(admin.get("/admin/logs?action=update_post&limit=500").body()).contains("not the author");
+    }
+
+    @Test
+    void aDraftPreviewsAsThePostWillShow() {
+        ApiClient max = newUser("posts-preview-max");
+        String markdown = "Some **bold** and <script>alert(1)</script> [x](javascript:alert(1))";
+        ApiClient.Response preview = max.postJson("/community/markdown/preview", Map.of("content", markdown));
+        assertThat(preview.status()).as(preview.body()).isEqualTo(200);
+        String html = preview.json().get("html").asString();
+        assertThat(html).contains("<strong>bold</strong>").contains("&lt;script&gt;").doesNotContain("javascript:");
+        JsonNode post = createPost(max, post("previewed", markdown));
+        assertThat(html).isEqualTo(post.get("content_html").asString());
+
+        assertThat(max.postJson("/community/markdown/preview", Map.of("content", "")).json().get("html").asString())
+                .isEmpty();
+        ApiClient.Response big = max.postJson("/community/markdown/preview", Map.of("content", "x".repeat(100 * 1024 + 1)));
+        assertThat(big.status()).isEqualTo(400);
+        assertThat(big.detail()).contains("content must be at most 102400 bytes");
+        assertThat(max.postJson("/community/markdown/preview", Map.of()).detail()).contains("content is required");
+        assertThat(api.postJson("/community/markdown/preview", Map.of("content", "hi")).status()).isEqualTo(401);
+    }
+
+    @Test
     void apiKeysCannotUseTheCommunity() {
         ApiClient user = newUser("posts-key");
         String key = user.postJson("/api-keys", Map.of("key_name", "bot")).json().get("api_key").asString();
