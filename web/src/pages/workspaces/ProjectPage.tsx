@@ -219,7 +219,7 @@ function FilesTab({ project }: { project: string }) {
             }
           >
             {selected.isLeaf && content !== undefined ? (
-              <CodeEditor value={content} onChange={setContent} language={languageOfFile(selected.path)} height="420px" />
+              <CodeEditor value={content} onChange={setContent} language={languageOfFile(selected.path)} height="420px" testId="code-editor" />
             ) : null}
             {run && run.path === selected.path ? <RunOutput running={run.running} result={run.result} /> : null}
           </Card>
