@@ -1,8 +1,8 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Input, Popconfirm, Select, Space, Table } from 'antd';
+import { Alert, App, Button, Card, Input, Popconfirm, Select, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/client';
+import { ApiError, api } from '../api/client';
 import { messageOf, useLoad } from '../api/useLoad';
 import { formatTime } from '../components/format';
 import type { AvailableEnvironments, EnvironmentView } from '../environments/environmentChoices';
@@ -11,6 +11,23 @@ import { PageTitle } from '../components/PageTitle';
 interface PackageInfo {
   name: string;
   version: string;
+}
+
+const CAUSES = ['index_unreachable', 'package_not_found', 'disk_limit', 'other'] as const;
+
+/** A failed install's answer (422 with the change's result): why it failed, as the server classified it. */
+export interface InstallFailure {
+  cause: (typeof CAUSES)[number];
+  message: string;
+}
+
+export function installFailureOf(error: unknown): InstallFailure | undefined {
+  if (!(error instanceof ApiError) || !error.body || typeof error.body !== 'object') {
+    return undefined;
+  }
+  const body = error.body as Record<string, unknown>;
+  const cause = CAUSES.find((known) => known === body.cause);
+  return cause ? { cause, message: typeof body.message === 'string' ? body.message : error.message } : undefined;
 }
 
 /** The user's environments: make one on a base, delete it, see its packages, install and uninstall. */
@@ -78,14 +95,21 @@ function Packages({ environment }: { environment: string }) {
   const packages = useLoad(() => api.get<PackageInfo[]>(base), [base]);
   const [requirement, setRequirement] = useState('');
   const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<InstallFailure>();
 
   const change = async (action: () => Promise<unknown>) => {
     setBusy(true);
+    setFailure(undefined);
     try {
       await action();
       await packages.reload();
     } catch (e) {
-      message.error(messageOf(e));
+      const failed = installFailureOf(e);
+      if (failed) {
+        setFailure(failed);
+      } else {
+        message.error(messageOf(e));
+      }
     } finally {
       setBusy(false);
     }
@@ -100,6 +124,24 @@ function Packages({ environment }: { environment: string }) {
           {t('environments.install')}
         </Button>
       </Space.Compact>
+      {failure ? (
+        <Alert
+          type="error"
+          showIcon
+          closable
+          onClose={() => setFailure(undefined)}
+          style={{ marginBottom: 16 }}
+          data-testid="install-failure"
+          data-cause={failure.cause}
+          message={t('environments.installFailed')}
+          description={
+            <>
+              <Typography.Paragraph style={{ marginBottom: 4 }}>{t(`environments.cause.${failure.cause}`)}</Typography.Paragraph>
+              <Typography.Text type="secondary">{failure.message}</Typography.Text>
+            </>
+          }
+        />
+      ) : null}
       <Table<PackageInfo>
         rowKey="name"
         size="small"

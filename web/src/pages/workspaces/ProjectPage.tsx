@@ -1,5 +1,5 @@
-import { CodeOutlined, DeleteOutlined, DownloadOutlined, FolderAddOutlined, SaveOutlined, UploadOutlined } from '@ant-design/icons';
-import { App, Button, Card, Col, Empty, Input, List, Popconfirm, Row, Space, Tabs, Tree, Typography, Upload } from 'antd';
+import { CaretRightOutlined, CodeOutlined, DeleteOutlined, DownloadOutlined, FileAddOutlined, FolderAddOutlined, SaveOutlined, UploadOutlined } from '@ant-design/icons';
+import { App, Button, Card, Col, Empty, Input, List, Popconfirm, Row, Space, Tabs, Tag, Tooltip, Tree, Typography, Upload } from 'antd';
 import type { DataNode, EventDataNode } from 'antd/es/tree';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,7 +7,9 @@ import { useNavigate, useParams } from 'react-router-dom';
 import { api } from '../../api/client';
 import { messageOf, useLoad } from '../../api/useLoad';
 import { CodeEditor } from '../../components/CodeEditor';
-import { formatTime } from '../../components/format';
+import { formatTime, statusColor } from '../../components/format';
+import type { Execution } from '../../api/types';
+import { newFilePath, runLanguageOfFile, runsInPlace } from './projectRun';
 import { attachmentName } from '../admin/DatabasePanel';
 import { PageTitle } from '../../components/PageTitle';
 
@@ -54,6 +56,8 @@ function FilesTab({ project }: { project: string }) {
   const [selected, setSelected] = useState<{ path: string; isLeaf: boolean }>();
   const [content, setContent] = useState<string>();
   const [folder, setFolder] = useState('');
+  const [fileName, setFileName] = useState('');
+  const [run, setRun] = useState<{ path: string; running: boolean; result?: Execution }>();
 
   const list = useCallback((path: string) => api.get<{ entries: Entry[] }>(base, { path }).then((answer) => toNodes(answer.entries)), [base]);
   const reloadRoot = useCallback(() => list('').then(setTree).catch((e) => message.error(messageOf(e))), [list, message]);
@@ -67,6 +71,7 @@ function FilesTab({ project }: { project: string }) {
     const path = String(node.key);
     setSelected({ path, isLeaf: Boolean(node.isLeaf) });
     setContent(undefined);
+    setRun(undefined);
     if (node.isLeaf) {
       try {
         setContent((await api.get<{ content: string }>(`${base}/content`, { path })).content);
@@ -84,6 +89,33 @@ function FilesTab({ project }: { project: string }) {
       message.error(messageOf(e));
     }
   };
+
+  // A new file is empty; it opens in the editor at once.
+  const createFile = () => guarded(async () => {
+    const path = newFilePath(directory, fileName);
+    await api.post(`${base}/file`, { path });
+    setFileName('');
+    setSelected({ path, isLeaf: true });
+    setContent('');
+    setRun(undefined);
+  });
+
+  // The file as it is in the editor runs in the project's folder (the run writes it there too).
+  const runFile = async (path: string, language: string) => {
+    setRun({ path, running: true });
+    try {
+      const result = await api.post<Execution>(`/workspace/projects/${encodeURIComponent(project)}/run`, {
+        language,
+        files: [{ name: path, content: content ?? '' }],
+      });
+      setRun({ path, running: false, result });
+    } catch (e) {
+      setRun(undefined);
+      message.error(messageOf(e));
+    }
+  };
+
+  const runLanguage = selected?.isLeaf ? runLanguageOfFile(selected.path) : undefined;
 
   const download = async (path: string) => {
     const response = await api.raw(`${base}/download?path=${encodeURIComponent(path)}`);
@@ -127,6 +159,13 @@ function FilesTab({ project }: { project: string }) {
               aria-label={t('workspaces.newFolder')}
             />
           </Space.Compact>
+          <Space.Compact size="small">
+            <Input size="small" id="new-file-name" value={fileName} onChange={(e) => setFileName(e.target.value)}
+              onPressEnter={() => fileName.trim() && void createFile()}
+              placeholder={t('workspaces.fileName')} aria-label={t('workspaces.fileName')} style={{ width: 120 }} />
+            <Button size="small" id="new-file" icon={<FileAddOutlined />} disabled={!fileName.trim()} onClick={() => void createFile()}
+              aria-label={t('workspaces.newFile')} />
+          </Space.Compact>
         </Space>
         <Typography.Text type="secondary" style={{ display: 'block', marginBottom: 8 }}>
           {t('workspaces.into', { path: '/' + directory })}
@@ -153,8 +192,16 @@ function FilesTab({ project }: { project: string }) {
             title={selected.path}
             extra={
               <Space>
+                {selected.isLeaf && content !== undefined && runLanguage ? (
+                  <Tooltip title={runsInPlace(selected.path) ? undefined : t('workspaces.runTopOnly')}>
+                    <Button size="small" id="project-run" icon={<CaretRightOutlined />} loading={run?.running}
+                      disabled={!runsInPlace(selected.path)} onClick={() => void runFile(selected.path, runLanguage)}>
+                      {t('workspaces.run')}
+                    </Button>
+                  </Tooltip>
+                ) : null}
                 {selected.isLeaf && content !== undefined ? (
-                  <Button size="small" type="primary" icon={<SaveOutlined />} onClick={() => guarded(async () => {
+                  <Button size="small" type="primary" id="project-save" icon={<SaveOutlined />} onClick={() => guarded(async () => {
                     await api.put(`${base}/content`, { path: selected.path, content });
                     message.success(t('workspaces.saved'));
                   })}>
@@ -172,14 +219,45 @@ function FilesTab({ project }: { project: string }) {
             }
           >
             {selected.isLeaf && content !== undefined ? (
-              <CodeEditor value={content} onChange={setContent} language={languageOfFile(selected.path)} height="420px" />
+              <CodeEditor value={content} onChange={setContent} language={languageOfFile(selected.path)} height="420px" testId="code-editor" />
             ) : null}
+            {run && run.path === selected.path ? <RunOutput running={run.running} result={run.result} /> : null}
           </Card>
         ) : (
           <Empty description={t('workspaces.pickFile')} />
         )}
       </Col>
     </Row>
+  );
+}
+
+/** What a run of a project file printed, and how it ended. */
+function RunOutput({ running, result }: { running: boolean; result?: Execution }) {
+  const { t } = useTranslation();
+  return (
+    <div style={{ marginTop: 12 }}>
+      <Space size={4} wrap style={{ marginBottom: 4 }}>
+        <Typography.Text strong>{t('editor.output')}</Typography.Text>
+        {running ? <Tag color="processing">{t('editor.running')}</Tag> : null}
+        {result ? (
+          <>
+            <Tag color={statusColor(result.status)} data-testid="project-run-status">{result.status}</Tag>
+            <Tag>{t('editor.time', { ms: result.execution_time })}</Tag>
+            {result.exit_code !== null && result.exit_code !== undefined ? <Tag>{t('editor.exitCode', { code: result.exit_code })}</Tag> : null}
+          </>
+        ) : null}
+      </Space>
+      {result ? (
+        <>
+          {result.reason ? <Typography.Paragraph type="warning">{result.reason}</Typography.Paragraph> : null}
+          <pre className="run-output" data-testid="project-run-output">
+            {result.compile_output ? <span className="compile">{result.compile_output}</span> : null}
+            <span>{result.stdout ?? ''}</span>
+            <span className="stderr">{result.stderr ?? ''}</span>
+          </pre>
+        </>
+      ) : null}
+    </div>
   );
 }
 

@@ -67,8 +67,15 @@ class PackageManagerRun {
         return destinations.isEmpty() ? NetworkAccess.PUBLIC : NetworkAccess.resolving(destinations);
     }
 
-    /** How a run of the package manager ended. */
-    record Outcome(RunResult result, boolean diskExceeded) {
+    /**
+     * How a run of the package manager ended; {@code indexUnresolved}: it never started, because
+     * the configured index's name could not be resolved.
+     */
+    record Outcome(RunResult result, boolean diskExceeded, boolean indexUnresolved) {
+
+        Outcome(RunResult result, boolean diskExceeded) {
+            this(result, diskExceeded, false);
+        }
 
         boolean succeeded() {
             return !diskExceeded && result.status() == io.coderunner.engine.Status.OK;
@@ -91,7 +98,7 @@ class PackageManagerRun {
         try {
             access = network ? networkAccess(ecosystem) : NetworkAccess.NONE;
         } catch (SandboxException e) {
-            return new Outcome(RunResult.internalError(e.getMessage()), false);
+            return new Outcome(RunResult.internalError(e.getMessage()), false, true);
         }
         Limits limits = new Limits(seconds * 1000, seconds * 1000, settings.installMemoryMb() * Limits.MIB, 256,
                 4 * Limits.MIB, settings.diskBytes(), settings.diskBytes() + SCRATCH_BYTES, 1024, access);

@@ -51,7 +51,9 @@ class PackageService {
 
     /** The result of an install, upgrade or uninstall (also the last event of a stream). */
     record ChangeResult(boolean success, String message, String environment, String operation, List<String> packages,
-                        String status, Integer exitCode, String output, long sizeBytes) {
+                        String status, Integer exitCode, String output, long sizeBytes,
+                        // Why it failed (an InstallFailure.Cause code: index_unreachable, package_not_found, disk_limit, other); null on success.
+                        String cause) {
     }
 
     /** seed 004's EnvironmentInfo. */
@@ -168,15 +170,19 @@ class PackageService {
             } else {
                 directories.delete(copy);
             }
-            String message = success ? operation + " of " + String.join(", ", packages) + " in " + environment.name() + " succeeded"
-                    : operation + " of " + String.join(", ", packages) + " in " + environment.name() + " failed: "
-                    + (withinDisk ? reason(outcome.result())
-                    : "the environment would take more than its disk limit of " + settings.diskMb() + " MB")
-                    + "; the environment is unchanged";
             String output;
             synchronized (log) {
                 output = log.toString();
             }
+            InstallFailure.Cause cause = success || !withinDisk ? null
+                    : outcome.indexUnresolved() ? InstallFailure.Cause.INDEX_UNREACHABLE
+                    : InstallFailure.classify(ecosystem, output + "\n" + outcome.result().stderr());
+            String message = success ? operation + " of " + String.join(", ", packages) + " in " + environment.name() + " succeeded"
+                    : operation + " of " + String.join(", ", packages) + " in " + environment.name() + " failed: "
+                    + (!withinDisk ? "the environment would take more than its disk limit of " + settings.diskMb() + " MB"
+                    : cause == InstallFailure.Cause.INDEX_UNREACHABLE ? InstallFailure.unreachable(ecosystem, ecosystem.indexes(settings))
+                    : reason(outcome.result()))
+                    + "; the environment is unchanged";
             directories.log(environment.id(), "=== " + Timestamps.iso(clock.millis()) + " " + caller.username() + ": " + operation
                     + " " + String.join(" ", packages) + "\n" + output + (output.endsWith("\n") || output.isEmpty() ? "" : "\n")
                     + "=== " + message + "\n");
@@ -188,7 +194,8 @@ class PackageService {
             RunResult result = outcome.result();
             return new ChangeResult(success, message, environment.name(), operation, packages, withinDisk
                     ? result.status().name() : "DISK_LIMIT", result.exitCode(), output,
-                    success ? size : directories.size(current));
+                    success ? size : directories.size(current),
+                    success ? null : withinDisk ? cause.code() : InstallFailure.Cause.DISK_LIMIT.code());
         });
     }
 

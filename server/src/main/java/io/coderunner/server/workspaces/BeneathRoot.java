@@ -131,6 +131,27 @@ public final class BeneathRoot {
         }
     }
 
+    /**
+     * Creates an empty file, opened without following links (O_CREAT|O_EXCL: whatever is already
+     * there under that name, a file, a folder or a link, answers 409 and is left as it is). The
+     * folder must exist.
+     */
+    public static void createEmpty(Path root, String relative) {
+        Path checked = SafePaths.resolve(root, relative);
+        Path rest = root.relativize(checked);
+        if (rest.toString().isEmpty()) {
+            throw new BadRequestException("path must name a file: '" + relative + "'");
+        }
+        try (SecureDirectoryStream<Path> parent = folder(root, rest.getParent(), relative)) {
+            parent.newByteChannel(rest.getFileName(), Set.of(StandardOpenOption.WRITE, StandardOpenOption.CREATE_NEW,
+                    LinkOption.NOFOLLOW_LINKS)).close();
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            throw new io.coderunner.server.http.ConflictException("'" + relative + "' already exists");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Deletes a file, a link (not what it points to) or a folder with everything in it, never through a link. */
     public static void delete(Path root, String relative) {
         List<String> steps = steps(root, relative);

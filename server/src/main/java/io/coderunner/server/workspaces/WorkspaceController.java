@@ -130,6 +130,15 @@ class WorkspaceController {
         return Map.of("message", "folder created", "path", request.path());
     }
 
+    @PostMapping("/workspace/projects/{name}/data/file")
+    @SignedInUser
+    @Operation(summary = "Create an empty file in the project (409 when the path is taken)")
+    Map<String, String> file(@AuthenticationPrincipal Caller caller, @PathVariable("name") String name,
+                             @RequestBody PathRequest request) {
+        workspaces.createFile(caller, name, request.path());
+        return Map.of("message", "file created", "path", request.path());
+    }
+
     @DeleteMapping("/workspace/projects/{name}/data")
     @SignedInUser
     @Operation(summary = "Delete a file or a folder with everything in it")

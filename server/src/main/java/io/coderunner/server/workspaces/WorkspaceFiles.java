@@ -107,6 +107,17 @@ class WorkspaceFiles {
         return BeneathRoot.write(projectRoot, projectRoot.relativize(file).toString(), content);
     }
 
+    /** Makes a new empty file (and the folders on the way); 409 when something is there already. */
+    void createFile(Path projectRoot, String relative) {
+        Path file = SafePaths.resolve(projectRoot, relative);
+        if (file.equals(projectRoot)) {
+            throw new BadRequestException("path is required");
+        }
+        List<String> steps = BeneathRoot.steps(projectRoot, relative);
+        createFolders(projectRoot, relative, steps.subList(0, steps.size() - 1));
+        BeneathRoot.createEmpty(projectRoot, projectRoot.relativize(file).toString());
+    }
+
     String readText(Path projectRoot, String relative) {
         try (java.nio.channels.SeekableByteChannel channel = BeneathRoot.open(projectRoot, relative)) {
             if (channel.size() > MAX_TEXT_BYTES) {

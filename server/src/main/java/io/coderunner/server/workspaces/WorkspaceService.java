@@ -150,6 +150,11 @@ class WorkspaceService {
         log(caller, "save_file", name, relative);
     }
 
+    void createFile(Caller caller, String name, String relative) {
+        files.createFile(root(caller, name), relative);
+        log(caller, "create_file", name, relative);
+    }
+
     void createFolder(Caller caller, String name, String relative) {
         files.createFolder(root(caller, name), relative);
         log(caller, "create_folder", name, relative);

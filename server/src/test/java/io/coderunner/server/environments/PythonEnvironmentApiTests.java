@@ -132,6 +132,7 @@ class PythonEnvironmentApiTests extends ServerTest {
         assertThat(response.status()).as(response.body()).isEqualTo(422);
         assertThat(response.json().get("success").asBoolean()).isFalse();
         assertThat(response.json().get("status").asString()).as(response.body()).isEqualTo("DISK_LIMIT");
+        assertThat(response.json().get("cause").asString()).isEqualTo("disk_limit");
         assertThat(response.json().get("message").asString()).contains("disk limit of 3 MB").contains("unchanged");
         assertThat(packages(user, "small")).containsOnlyKeys("crgreet");
         assertThat(run(user, Map.of("environment", "small", "code",
@@ -148,6 +149,7 @@ class PythonEnvironmentApiTests extends ServerTest {
 
         assertThat(response.status()).isEqualTo(422);
         assertThat(response.json().get("message").asString()).contains("No matching distribution found for crgreet==9.9");
+        assertThat(response.json().get("cause").asString()).as(response.body()).isEqualTo("package_not_found");
         assertThat(packages(user, "plain")).isEmpty();
     }
 

@@ -84,6 +84,8 @@ class WorkspaceApiTests extends ServerTest {
                     .as("save %s", path).isIn(400, 404);
             assertThat(user.postJson("/workspace/projects/p/data/folder", Map.of("path", path)).status()).as("folder %s", path)
                     .isIn(400, 404);
+            assertThat(user.postJson("/workspace/projects/p/data/file", Map.of("path", path)).status()).as("new file %s", path)
+                    .isIn(400, 404);
             assertThat(user.postMultipart("/workspace/projects/p/data/upload?path=" + p, "files", "f.txt", "text/plain",
                     new byte[] {1}).status()).as("upload into %s", path).isIn(400, 404);
         }
@@ -91,6 +93,26 @@ class WorkspaceApiTests extends ServerTest {
         ApiClient.Response sneaky = user.postMultipart("/workspace/projects/p/data/upload", "files", "../../evil.sh", "text/plain",
                 "x".getBytes(StandardCharsets.UTF_8));
         assertThat(sneaky.json().get("uploaded").get(0).get("path").asString()).isEqualTo("evil.sh");
+    }
+
+    @Test
+    void aNewFileIsEmptyAndNeverReplacesWhatIsThere() throws Exception {
+        ApiClient user = newUser("creator");
+        Path root = newProject(user, "fresh");
+        ApiClient.Response made = user.postJson("/workspace/projects/fresh/data/file", Map.of("path", "src/hello.py"));
+        assertThat(made.status()).as(made.body()).isEqualTo(200);
+        assertThat(Files.size(root.resolve("src/hello.py"))).isZero();
+        assertThat(user.get("/workspace/projects/fresh/data/content?path=" + q("src/hello.py")).json().get("content").asString())
+                .isEmpty();
+
+        user.putJson("/workspace/projects/fresh/data/content", Map.of("path", "src/hello.py", "content", "print(1)\n"));
+        ApiClient.Response again = user.postJson("/workspace/projects/fresh/data/file", Map.of("path", "src/hello.py"));
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.json().get("code").asString()).isNotBlank();
+        assertThat(Files.readString(root.resolve("src/hello.py"))).isEqualTo("print(1)\n");
+        assertThat(user.postJson("/workspace/projects/fresh/data/file", Map.of("path", "src")).status()).isEqualTo(409);
+        assertThat(user.postJson("/workspace/projects/fresh/data/file", Map.of("path", "")).status()).isEqualTo(400);
+        assertThat(user.postJson("/workspace/projects/missing/data/file", Map.of("path", "a.py")).status()).isEqualTo(404);
     }
 
     @Test
@@ -106,6 +128,8 @@ class WorkspaceApiTests extends ServerTest {
         assertThat(user.get("/workspace/projects/links/data?path=etc").status()).isEqualTo(404);
         assertThat(user.putJson("/workspace/projects/links/data/content", Map.of("path", "etc/evil", "content", "x")).status())
                 .isEqualTo(404);
+        assertThat(user.postJson("/workspace/projects/links/data/file", Map.of("path", "etc/evil")).status()).isEqualTo(404);
+        assertThat(user.postJson("/workspace/projects/links/data/file", Map.of("path", "passwd")).status()).isEqualTo(404);
         assertThat(Files.exists(Path.of("/etc/evil"))).isFalse();
         JsonNode listing = user.get("/workspace/projects/links/data").json();
         assertThat(listing.toString()).contains("\"type\":\"link\"");
