@@ -83,7 +83,7 @@ class AiConfigsTests extends ServerTest {
 
     @Test
     void withNoProviderAnywhereTheStatusSaysNothingIsConfigured() {
-        JsonNode status = newUser("ai-none").get("/api/ai/status?connect=false").json();
+        JsonNode status = newUser("ai-unconfigured").get("/api/ai/status?connect=false").json();
         assertThat(status.get("configured").asBoolean()).isFalse();
         assertThat(status.get("available").asBoolean()).isFalse();
         assertThat(status.get("providers")).isEmpty();
