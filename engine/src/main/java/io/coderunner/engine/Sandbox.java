@@ -24,6 +24,14 @@ public interface Sandbox extends AutoCloseable {
     }
 
     /**
+     * Opens a sandbox that stays up until it is closed, for processes started in it one by one
+     * ({@link Resident}). Throws {@link SandboxException} when this runtime cannot keep sandboxes.
+     */
+    default Resident openResident(ResidentSpec spec) {
+        throw new SandboxException("long-lived sandboxes need the bubblewrap runtime");
+    }
+
+    /**
      * Keeps runs and terminals out of a host work directory until the returned hold is closed, so
      * that the directory can be deleted without racing a program that writes in it. Throws
      * {@link DirectoryInUseException} when a run or terminal works in it now.
