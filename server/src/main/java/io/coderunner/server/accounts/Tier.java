@@ -9,10 +9,11 @@ package io.coderunner.server.accounts;
  * @param maxEnvironments user environments (Python virtual environments, Node.js projects) a user may keep
  * @param network         whether the level's sandboxes may reach the network (cloning a repository, for one)
  * @param terminals       what the level's terminal sessions may have
+ * @param sandboxes       what the level's long-lived sandboxes may have
  */
 public record Tier(int level, String name, int dailyExecutions, int dailyApiCalls, int timeoutSeconds, int memoryMb,
                    int maxSavedCodes, int maxApiKeys, int dailyAiRequests, int maxEnvironments, boolean network,
-                   TerminalLimits terminals) {
+                   TerminalLimits terminals, SandboxLimits sandboxes) {
 
     public static final int UNLIMITED = -1;
 
@@ -37,5 +38,17 @@ public record Tier(int level, String name, int dailyExecutions, int dailyApiCall
         public static TerminalLimits of(int sessions, int memoryMb, double cpuCores) {
             return new TerminalLimits(sessions, memoryMb, cpuCores, DEFAULT_IDLE_SECONDS, DEFAULT_LIFETIME_SECONDS);
         }
+    }
+
+    /**
+     * Long-lived sandboxes (seed 001's sandbox platform).
+     *
+     * @param started  sandboxes started at once
+     * @param total    sandboxes kept, in any state
+     * @param cpuCores most CPU share one sandbox may ask for
+     * @param memoryMb most memory one sandbox may ask for
+     * @param diskMb   most disk one sandbox's home may fill
+     */
+    public record SandboxLimits(int started, int total, double cpuCores, int memoryMb, int diskMb) {
     }
 }

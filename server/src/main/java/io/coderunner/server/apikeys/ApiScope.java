@@ -18,6 +18,14 @@ enum ApiScope {
     EXECUTE("execute"),
     /** Reading the code library: GET /api/v1/codes. */
     READ_LIBRARY("read_library"),
+    /** Long-lived sandboxes: /sandboxes (and the Daytona API's sandbox and toolbox routes), their processes and files. */
+    SANDBOXES("sandboxes"),
+    /** Sandbox snapshots: /snapshots. */
+    SNAPSHOTS("snapshots"),
+    /** Sandbox volumes: /volumes. */
+    VOLUMES("volumes"),
+    /** Image registries (seed 001's fourth sandbox scope): reserved; no route takes it yet. */
+    REGISTRIES("registries"),
     /** Scraping the Prometheus metrics (/actuator/prometheus): only an administrator's key may have it. */
     METRICS("metrics");
 

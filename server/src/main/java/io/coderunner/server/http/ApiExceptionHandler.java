@@ -86,12 +86,16 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ForbiddenException.class)
     ProblemDetail forbidden(ForbiddenException e) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
+        ProblemDetail problem = coded(HttpStatus.FORBIDDEN, e.code(), e.getMessage());
+        e.fields().forEach(problem::setProperty);
+        return problem;
     }
 
     @ExceptionHandler(ConflictException.class)
     ProblemDetail conflict(ConflictException e) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+        ProblemDetail problem = coded(HttpStatus.CONFLICT, e.code(), e.getMessage());
+        e.fields().forEach(problem::setProperty);
+        return problem;
     }
 
     @ExceptionHandler(InvalidCredentialsException.class)

@@ -25,6 +25,10 @@ public final class ProblemCodes {
     public static final String RATE_LIMITED = "rate_limited";
     public static final String QUOTA_EXHAUSTED = "quota_exhausted";
     public static final String SERVER_BUSY = "server_busy";
+    /** A tier's limit on sandboxes (how many, how large) refused the request; the problem names the limit. */
+    public static final String SANDBOX_LIMIT = "sandbox_limit";
+    /** The request does not fit the sandbox's state now (a stopped sandbox asked to run a process, say). */
+    public static final String SANDBOX_STATE = "sandbox_state";
     public static final String ANONYMOUS_RUNS_DISABLED = "anonymous_runs_disabled";
     public static final String INTERNAL_ERROR = "internal_error";
     public static final String UNAVAILABLE = "unavailable";
