@@ -30,6 +30,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.annotation.JsonNaming;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -55,6 +57,7 @@ class DaytonaSandboxController {
         this.json = json;
     }
 
+    @JsonNaming(PropertyNamingStrategies.LowerCamelCaseStrategy.class)
     record ListResponse(List<DaytonaSandbox> items, String nextCursor) {
     }
 

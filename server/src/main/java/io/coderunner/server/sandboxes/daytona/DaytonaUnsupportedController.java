@@ -5,6 +5,7 @@ import io.coderunner.server.sandboxes.SandboxService;
 import io.coderunner.server.security.Caller;
 import io.coderunner.server.security.KeyScope;
 import io.swagger.v3.oas.annotations.Hidden;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -20,6 +21,9 @@ import org.springframework.web.bind.annotation.RestController;
 @Hidden
 class DaytonaUnsupportedController {
 
+    private static final String SANDBOX = DaytonaUrls.API + "/sandbox/{idOrName}";
+    private static final String TOOLBOX = DaytonaUrls.TOOLBOX + "/{sandboxId}";
+
     private final SandboxService sandboxes;
 
     DaytonaUnsupportedController(SandboxService sandboxes) {
@@ -28,10 +32,11 @@ class DaytonaUnsupportedController {
 
     @KeyScope("sandboxes")
     @PreAuthorize("isAuthenticated()")
-    @RequestMapping(DaytonaUrls.API + "/sandbox/{idOrName}/{action:fork|forks|parent|ancestors|resize|snapshot|pause|recover|backup}")
-    Object sandboxAction(@AuthenticationPrincipal Caller caller, @PathVariable String idOrName, @PathVariable String action) {
+    @RequestMapping({SANDBOX + "/fork", SANDBOX + "/forks", SANDBOX + "/parent", SANDBOX + "/ancestors", SANDBOX + "/resize",
+            SANDBOX + "/snapshot", SANDBOX + "/pause", SANDBOX + "/recover", SANDBOX + "/backup"})
+    Object sandboxAction(@AuthenticationPrincipal Caller caller, @PathVariable String idOrName, HttpServletRequest request) {
         sandboxes.get(caller, idOrName);
-        throw unsupported(switch (action) {
+        throw unsupported(switch (step(request, 5)) {
             case "fork", "forks", "parent", "ancestors" -> "forking sandboxes";
             case "resize" -> "resizing a sandbox (its resources are set when it is created)";
             case "snapshot" -> "snapshots of a sandbox through the Daytona API (not available on this server yet)";
@@ -43,10 +48,10 @@ class DaytonaUnsupportedController {
 
     @KeyScope("sandboxes")
     @PreAuthorize("isAuthenticated()")
-    @RequestMapping({DaytonaUrls.API + "/sandbox/{idOrName}/{setting:autopause|ttl|public}/{value}"})
-    Object sandboxSetting(@AuthenticationPrincipal Caller caller, @PathVariable String idOrName, @PathVariable String setting) {
+    @RequestMapping({SANDBOX + "/autopause/{value}", SANDBOX + "/ttl/{value}", SANDBOX + "/public/{value}"})
+    Object sandboxSetting(@AuthenticationPrincipal Caller caller, @PathVariable String idOrName, HttpServletRequest request) {
         sandboxes.get(caller, idOrName);
-        throw unsupported(switch (setting) {
+        throw unsupported(switch (step(request, 5)) {
             case "autopause" -> "auto-pause (use autostop: a stopped sandbox keeps its files)";
             case "ttl" -> "a time to live (use autostop and autodelete)";
             default -> "public sandboxes";
@@ -55,9 +60,8 @@ class DaytonaUnsupportedController {
 
     @KeyScope("sandboxes")
     @PreAuthorize("isAuthenticated()")
-    @RequestMapping({DaytonaUrls.API + "/sandbox/{idOrName}/ports/{port}/preview-url",
-            DaytonaUrls.API + "/sandbox/{idOrName}/ports/{port}/signed-preview-url",
-            DaytonaUrls.API + "/sandbox/{idOrName}/ports/{port}/signed-preview-url/{token}/expire"})
+    @RequestMapping({SANDBOX + "/ports/{port}/preview-url", SANDBOX + "/ports/{port}/signed-preview-url",
+            SANDBOX + "/ports/{port}/signed-preview-url/{token}/expire"})
     Object previewUrl(@AuthenticationPrincipal Caller caller, @PathVariable String idOrName) {
         sandboxes.get(caller, idOrName);
         throw unsupported("preview links through the Daytona API (not available on this server yet)");
@@ -65,11 +69,12 @@ class DaytonaUnsupportedController {
 
     @KeyScope("sandboxes")
     @PreAuthorize("isAuthenticated()")
-    @RequestMapping({DaytonaUrls.API + "/sandbox/{idOrName}/{feature:signing-key|ssh-access|build-logs-url|build-logs|network-settings|secrets|telemetry|region-quota}",
-            DaytonaUrls.API + "/sandbox/{idOrName}/{feature:signing-key|telemetry}/**"})
-    Object sandboxFeature(@AuthenticationPrincipal Caller caller, @PathVariable String idOrName, @PathVariable String feature) {
+    @RequestMapping({SANDBOX + "/signing-key", SANDBOX + "/signing-key/**", SANDBOX + "/ssh-access", SANDBOX + "/build-logs-url",
+            SANDBOX + "/build-logs", SANDBOX + "/network-settings", SANDBOX + "/secrets", SANDBOX + "/telemetry/**",
+            SANDBOX + "/region-quota"})
+    Object sandboxFeature(@AuthenticationPrincipal Caller caller, @PathVariable String idOrName, HttpServletRequest request) {
         sandboxes.get(caller, idOrName);
-        throw unsupported(switch (feature) {
+        throw unsupported(switch (step(request, 5)) {
             case "signing-key" -> "signed URLs";
             case "ssh-access" -> "SSH access";
             case "build-logs-url", "build-logs" -> "image builds";
@@ -89,11 +94,12 @@ class DaytonaUnsupportedController {
 
     @KeyScope("sandboxes")
     @PreAuthorize("isAuthenticated()")
-    @RequestMapping({DaytonaUrls.TOOLBOX + "/{sandboxId}/{area:git|lsp|computeruse|system|port}/**",
-            DaytonaUrls.TOOLBOX + "/{sandboxId}/{area:env|init}", DaytonaUrls.TOOLBOX + "/{sandboxId}/process/interpreter/**"})
-    Object toolbox(@AuthenticationPrincipal Caller caller, @PathVariable String sandboxId, @PathVariable(required = false) String area) {
+    @RequestMapping({TOOLBOX + "/git/**", TOOLBOX + "/lsp/**", TOOLBOX + "/computeruse/**", TOOLBOX + "/system/**",
+            TOOLBOX + "/port/**", TOOLBOX + "/env", TOOLBOX + "/init", TOOLBOX + "/process/interpreter/**"})
+    Object toolbox(@AuthenticationPrincipal Caller caller, @PathVariable String sandboxId, HttpServletRequest request) {
         sandboxes.get(caller, sandboxId);
-        throw unsupported(area == null ? "the stateful code interpreter (use process.codeRun or executeCommand)" : switch (area) {
+        throw unsupported(switch (step(request, 4)) {
+            case "process" -> "the stateful code interpreter (use process.codeRun or executeCommand)";
             case "git" -> "the toolbox's git calls (run git with executeCommand)";
             case "lsp" -> "language servers";
             case "computeruse" -> "computer use (desktop, mouse, keyboard, screenshots)";
@@ -102,6 +108,12 @@ class DaytonaUnsupportedController {
             case "env" -> "changing a started sandbox's environment (pass env when it is created, or envs per command)";
             default -> "re-initialising the toolbox";
         });
+    }
+
+    /** The path's step at {@code index} (0 is what precedes the first slash): which feature was asked for. */
+    private static String step(HttpServletRequest request, int index) {
+        String[] steps = request.getRequestURI().split("/");
+        return steps.length > index ? steps[index] : "";
     }
 
     private static BadRequestException unsupported(String what) {
