@@ -48,6 +48,7 @@ public class SandboxService {
     private static final long TOUCH_EVERY_MS = 1000;
 
     private final SandboxStore store;
+    private final SnapshotStore snapshots;
     private final SandboxHost host;
     private final Accounts accounts;
     private final ApplicationEventPublisher events;
@@ -57,8 +58,9 @@ public class SandboxService {
     private final Map<String, Long> touched = new ConcurrentHashMap<>();
     private final Map<String, Integer> connections = new ConcurrentHashMap<>();
 
-    SandboxService(SandboxStore store, SandboxHost host, Accounts accounts, ApplicationEventPublisher events, Clock clock) {
+    SandboxService(SandboxStore store, SnapshotStore snapshots, SandboxHost host, Accounts accounts, ApplicationEventPublisher events, Clock clock) {
         this.store = store;
+        this.snapshots = snapshots;
         this.host = host;
         this.accounts = accounts;
         this.events = events;
@@ -86,9 +88,7 @@ public class SandboxService {
             throw new ForbiddenException(ProblemCodes.SANDBOX_LIMIT, "the " + tier.name() + " tier's sandboxes have no network",
                     Map.of("limit", "network", "tier", tier.name()));
         }
-        if (request.snapshot() != null && !request.snapshot().isBlank()) {
-            throw new BadRequestException("snapshot: starting a sandbox from a snapshot is not available on this server yet");
-        }
+        String snapshot = request.snapshot() == null || request.snapshot().isBlank() ? null : usableSnapshot(owner, request.snapshot().strip());
         if (request.volumes() != null && !request.volumes().isEmpty()) {
             throw new BadRequestException("volumes: mounting volumes is not available on this server yet");
         }
@@ -113,14 +113,14 @@ public class SandboxService {
             }
             requireStartRoom(owner, tier);
             synchronized (HOST_UIDS) {
-                sandbox = new SandboxRecord(id, owner, nextHostUid(), name, language, SandboxState.CREATING, null, env, labels, cpu, memoryMb, diskMb,
+                sandbox = new SandboxRecord(id, owner, nextHostUid(), name, language, SandboxState.CREATING, snapshot, env, labels, cpu, memoryMb, diskMb,
                         network, autoStop, autoArchive, autoDelete, List.of(), null, now, now, now, now);
                 store.insert(sandbox);
             }
         }
         published(sandbox, null);
         try {
-            host.create(id, sandbox.hostUid(), diskMb, null);
+            host.create(id, sandbox.hostUid(), diskMb, snapshot);
         } catch (RuntimeException e) {
             log.error("Cannot make the files of sandbox {}", id, e);
             move(sandbox, SandboxState.ERROR, "its files could not be made");
@@ -423,6 +423,18 @@ public class SandboxService {
 
     private SandboxRecord current(String id) {
         return store.find(id).orElseThrow(() -> new NotFoundException("sandbox " + id + " not found"));
+    }
+
+    /** The owner's active snapshot of that id or name, which a new sandbox lies over; 404 or 409 otherwise. */
+    private String usableSnapshot(SandboxOwner owner, String idOrName) {
+        SnapshotStore.Snapshot found = snapshots.find(idOrName).filter(s -> s.owner().equals(owner))
+                .or(() -> snapshots.findByName(owner, idOrName))
+                .orElseThrow(() -> new NotFoundException("snapshot " + idOrName + " not found"));
+        if (!found.state().equals(SnapshotService.ACTIVE)) {
+            throw new ConflictException("the snapshot " + found.name() + " is " + found.state() + ": a sandbox starts only from an active one");
+        }
+        snapshots.used(found.id(), clock.millis());
+        return found.id();
     }
 
     /**
