@@ -27,10 +27,13 @@ class LocalSandboxHost implements SandboxHost {
     private final LanguageRegistry languages;
     private final SandboxStorage storage;
     private final SnapshotStorage snapshots;
+    private final VolumeStorage volumes;
     private final Map<String, Started> started = new ConcurrentHashMap<>();
 
-    LocalSandboxHost(Sandbox engine, LanguageRegistry languages, SandboxStorage storage, SnapshotStorage snapshots) {
+    LocalSandboxHost(Sandbox engine, LanguageRegistry languages, SandboxStorage storage, SnapshotStorage snapshots,
+                     VolumeStorage volumes) {
         this.engine = engine;
+        this.volumes = volumes;
         this.snapshots = snapshots;
         this.languages = languages;
         this.storage = storage;
@@ -47,7 +50,14 @@ class LocalSandboxHost implements SandboxHost {
         Limits limits = new Limits(Long.MAX_VALUE, Long.MAX_VALUE, plan.memoryMb() * Limits.MIB, MAX_PROCESSES, Limits.MIB,
                 diskBytes, diskBytes, 1024, plan.network());
         java.nio.file.Path home = storage.mount(plan.id());
-        ResidentSpec spec = new ResidentSpec(home, toolchains(), limits, plan.cpu(), plan.env(), List.of(), null);
+        List<ResidentSpec.VolumeMount> mounts = new java.util.ArrayList<>();
+        List<LiveSandbox.FileRoots.Root> volumeRoots = new java.util.ArrayList<>();
+        for (MountedVolume volume : plan.volumes()) {
+            java.nio.file.Path data = volumes.data(volume.volumeId());
+            mounts.add(new ResidentSpec.VolumeMount(data, volume.mountPath(), volume.readOnly()));
+            volumeRoots.add(new LiveSandbox.FileRoots.Root(volume.mountPath(), data, volume.readOnly()));
+        }
+        ResidentSpec spec = new ResidentSpec(home, toolchains(), limits, plan.cpu(), plan.env(), mounts, null);
         Resident resident;
         try {
             resident = engine.openResident(spec);
@@ -56,7 +66,7 @@ class LocalSandboxHost implements SandboxHost {
             throw e;
         }
         Started sandbox = new Started(plan.id(), resident, new LiveSandbox.FileRoots(
-                new LiveSandbox.FileRoots.Root(ResidentSpec.HOME, home, false), List.of()));
+                new LiveSandbox.FileRoots.Root(ResidentSpec.HOME, home, false), List.copyOf(volumeRoots)));
         started.put(plan.id(), sandbox);
         resident.ended().whenComplete((done, failure) -> started.remove(plan.id(), sandbox));
         return sandbox;
