@@ -500,7 +500,8 @@ public final class HostileTree {
             String name = steps.get(steps.size() - 1);
             int fd = OpenedFiles.openPath(dir, name);
             try {
-                PosixFileAttributes attrs = Files.readAttributes(OpenedFiles.proc(fd), PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                // The descriptor's /proc entry leads to the very inode opened (a link opened as itself stays one).
+                PosixFileAttributes attrs = Files.readAttributes(OpenedFiles.proc(fd), PosixFileAttributes.class);
                 if (!attrs.isDirectory() && !attrs.isRegularFile()) {
                     throw new NotPlainFileException(name, attrs.isSymbolicLink() ? "a symbolic link" : "a FIFO, socket or device");
                 }

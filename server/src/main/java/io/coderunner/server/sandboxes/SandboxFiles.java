@@ -553,6 +553,9 @@ public final class SandboxFiles {
             if (e instanceof ForbiddenException forbidden) {
                 throw forbidden;
             }
+            if (e instanceof IOException io && String.valueOf(io.getMessage()).contains("No space left")) {
+                throw diskFull(-1, room());
+            }
             if (e instanceof FileSystemException failed) {
                 throw notOnTheWay(at, failed);
             }
@@ -578,9 +581,10 @@ public final class SandboxFiles {
         return Math.max(0, diskLimitBytes - usedBytes.getAsLong());
     }
 
+    /** @param wanted bytes asked for, or -1 when the disk itself ran full */
     private ForbiddenException diskFull(long wanted, long room) {
-        return new ForbiddenException(ProblemCodes.SANDBOX_LIMIT, "the sandbox's disk has room for " + room + " more bytes, "
-                + wanted + " were sent: delete files first or create the sandbox with a larger disk_mb",
+        return new ForbiddenException(ProblemCodes.SANDBOX_LIMIT, "the sandbox's disk has room for " + room + " more bytes"
+                + (wanted < 0 ? "" : ", " + wanted + " were sent") + ": delete files first or create the sandbox with a larger disk_mb",
                 Map.of("limit", "disk_mb", "allowed", diskLimitBytes / (1024 * 1024)));
     }
 

@@ -1,8 +1,8 @@
 package io.coderunner.server.sandboxes.daytona;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.annotation.JsonNaming;
 import io.coderunner.server.http.BadRequestException;
 import io.coderunner.server.http.ConflictException;
 import io.coderunner.server.http.ForbiddenException;
@@ -56,9 +56,9 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 class DaytonaFileController {
 
     private final SandboxFileAccess access;
-    private final ObjectMapper json;
+    private final JsonMapper json;
 
-    DaytonaFileController(SandboxFileAccess access, ObjectMapper json) {
+    DaytonaFileController(SandboxFileAccess access, JsonMapper json) {
         this.access = access;
         this.json = json;
     }
