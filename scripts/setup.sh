@@ -7,6 +7,9 @@ set -euo pipefail
 
 # The sandbox and the tools its launcher uses; git for cloning repositories into terminal sessions.
 required=(bubblewrap util-linux git passt nftables)
+# Long-lived sandboxes: their disks and volumes are ext4 images (e2fsprogs), volumes shared by
+# several sandboxes' uids through default ACLs (acl), TypeScript compiled by tsc (node-typescript).
+required+=(e2fsprogs acl node-typescript)
 # The optional gVisor runtime (CODERUNNER_SANDBOX_RUNTIME=gvisor), which the tests exercise too.
 runtimes=(runsc)
 # Toolchains: a language is offered only when its toolchain is installed.

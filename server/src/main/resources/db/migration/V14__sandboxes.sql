@@ -41,3 +41,37 @@ CREATE TABLE sandbox_transitions (
     at BIGINT NOT NULL
 );
 CREATE INDEX sandbox_transitions_sandbox ON sandbox_transitions (sandbox_id, id);
+
+-- Snapshots: named, reusable file systems a sandbox starts from (their files in snapshots/<id>/files/).
+-- commands is the JSON list of setup commands of a snapshot built from a base; source_sandbox_id the
+-- sandbox one was taken of.
+CREATE TABLE sandbox_snapshots (
+    id TEXT PRIMARY KEY,
+    owner_kind TEXT NOT NULL,
+    owner_id BIGINT NOT NULL,
+    name TEXT NOT NULL,
+    base TEXT NOT NULL,
+    state TEXT NOT NULL,
+    size_bytes BIGINT NOT NULL,
+    source_sandbox_id TEXT,
+    commands TEXT NOT NULL,
+    error_reason TEXT,
+    created_at BIGINT NOT NULL,
+    updated_at BIGINT NOT NULL,
+    last_used_at BIGINT
+);
+CREATE UNIQUE INDEX sandbox_snapshots_owner_name ON sandbox_snapshots (owner_kind, owner_id, name);
+
+-- Volumes: named persistent folders of an owner, of a bounded size (volumes/<id>/), mounted into sandboxes.
+CREATE TABLE sandbox_volumes (
+    id TEXT PRIMARY KEY,
+    owner_kind TEXT NOT NULL,
+    owner_id BIGINT NOT NULL,
+    name TEXT NOT NULL,
+    size_mb INTEGER NOT NULL,
+    state TEXT NOT NULL,
+    created_at BIGINT NOT NULL,
+    updated_at BIGINT NOT NULL,
+    last_used_at BIGINT
+);
+CREATE UNIQUE INDEX sandbox_volumes_owner_name ON sandbox_volumes (owner_kind, owner_id, name);

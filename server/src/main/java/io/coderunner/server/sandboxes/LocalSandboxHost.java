@@ -20,24 +20,28 @@ class LocalSandboxHost implements SandboxHost {
 
     /** Processes of one sandbox together: enough for a build or a dev server, not a fork bomb. */
     private static final int MAX_PROCESSES = 512;
+    /** Most a snapshot taken of a sandbox may hold. */
+    private static final long COPY_LIMIT = 16L * 1024 * 1024 * 1024;
 
     private final Sandbox engine;
     private final LanguageRegistry languages;
     private final SandboxStorage storage;
+    private final SnapshotStorage snapshots;
+    private final VolumeStorage volumes;
     private final Map<String, Started> started = new ConcurrentHashMap<>();
 
-    LocalSandboxHost(Sandbox engine, LanguageRegistry languages, SandboxStorage storage) {
+    LocalSandboxHost(Sandbox engine, LanguageRegistry languages, SandboxStorage storage, SnapshotStorage snapshots,
+                     VolumeStorage volumes) {
         this.engine = engine;
+        this.volumes = volumes;
+        this.snapshots = snapshots;
         this.languages = languages;
         this.storage = storage;
     }
 
     @Override
     public void create(String id, int hostUid, int diskMb, String snapshotId) {
-        if (snapshotId != null) {
-            throw new IllegalArgumentException("snapshots are not kept on this host yet");
-        }
-        storage.create(id, hostUid, diskMb, null);
+        storage.create(id, hostUid, diskMb, snapshotId == null ? null : snapshots.files(snapshotId));
     }
 
     @Override
@@ -46,7 +50,14 @@ class LocalSandboxHost implements SandboxHost {
         Limits limits = new Limits(Long.MAX_VALUE, Long.MAX_VALUE, plan.memoryMb() * Limits.MIB, MAX_PROCESSES, Limits.MIB,
                 diskBytes, diskBytes, 1024, plan.network());
         java.nio.file.Path home = storage.mount(plan.id());
-        ResidentSpec spec = new ResidentSpec(home, toolchains(), limits, plan.cpu(), plan.env(), List.of(), null);
+        List<ResidentSpec.VolumeMount> mounts = new java.util.ArrayList<>();
+        List<LiveSandbox.FileRoots.Root> volumeRoots = new java.util.ArrayList<>();
+        for (MountedVolume volume : plan.volumes()) {
+            java.nio.file.Path data = volumes.data(volume.volumeId());
+            mounts.add(new ResidentSpec.VolumeMount(data, volume.mountPath(), volume.readOnly()));
+            volumeRoots.add(new LiveSandbox.FileRoots.Root(volume.mountPath(), data, volume.readOnly()));
+        }
+        ResidentSpec spec = new ResidentSpec(home, toolchains(), limits, plan.cpu(), plan.env(), mounts, null);
         Resident resident;
         try {
             resident = engine.openResident(spec);
@@ -55,7 +66,7 @@ class LocalSandboxHost implements SandboxHost {
             throw e;
         }
         Started sandbox = new Started(plan.id(), resident, new LiveSandbox.FileRoots(
-                new LiveSandbox.FileRoots.Root(ResidentSpec.HOME, home, false), List.of()));
+                new LiveSandbox.FileRoots.Root(ResidentSpec.HOME, home, false), List.copyOf(volumeRoots)));
         started.put(plan.id(), sandbox);
         resident.ended().whenComplete((done, failure) -> started.remove(plan.id(), sandbox));
         return sandbox;
@@ -94,6 +105,56 @@ class LocalSandboxHost implements SandboxHost {
     public void destroy(String id) {
         stop(id);
         storage.destroy(id);
+    }
+
+    @Override
+    public void copyHome(String id, java.nio.file.Path target) {
+        boolean wasLive = started.containsKey(id);
+        java.nio.file.Path home = storage.mount(id);
+        try {
+            io.coderunner.engine.files.TreeCopy.copy(home, target, COPY_LIMIT);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot copy the sandbox's files: " + e.getMessage(), e);
+        } finally {
+            if (!wasLive && !started.containsKey(id)) {
+                storage.unmount(id);
+            }
+        }
+    }
+
+    @Override
+    public String build(java.nio.file.Path home, List<String> commands, BuildResources resources, Resident.ProcessListener log) {
+        Limits limits = new Limits(Long.MAX_VALUE, Long.MAX_VALUE, resources.memoryMb() * Limits.MIB, MAX_PROCESSES, Limits.MIB,
+                resources.diskBytes(), resources.diskBytes(), 1024, resources.network());
+        ResidentSpec spec = new ResidentSpec(home, toolchains(), limits, resources.cpu(), Map.of(), List.of(), null);
+        try (Resident resident = engine.openResident(spec)) {
+            int step = 0;
+            for (String command : commands) {
+                step++;
+                log.stdout(("$ " + command + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                Resident.ResidentProcess process = resident.spawn(ProcessSpec.shell(command, null, Map.of()), log);
+                process.closeStdin();
+                int exit;
+                try {
+                    exit = process.exited().get(resources.commandTimeout().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+                } catch (java.util.concurrent.TimeoutException e) {
+                    process.signal(9);
+                    return "command " + step + " took longer than " + resources.commandTimeout().toSeconds() + " seconds";
+                } catch (java.util.concurrent.ExecutionException e) {
+                    return "command " + step + " could not be started: " + e.getCause().getMessage();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return "the build was interrupted";
+                }
+                if (exit != 0) {
+                    return "command " + step + " exited with " + exit;
+                }
+                if (io.coderunner.engine.files.HostileTree.size(home) > resources.diskBytes()) {
+                    return "the files grew beyond the disk limit of " + resources.diskBytes() / Limits.MIB + " MB";
+                }
+            }
+            return null;
+        }
     }
 
     @Override

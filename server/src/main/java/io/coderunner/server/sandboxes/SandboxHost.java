@@ -48,6 +48,26 @@ public interface SandboxHost {
     /** Removes the sandbox's files (it is stopped first). */
     void destroy(String id);
 
+    /**
+     * Copies the sandbox's home, as it is now, to {@code target} (which must not exist): a folder of
+     * the server's, never following a link the sandbox made. Works on a started or stopped sandbox.
+     */
+    void copyHome(String id, java.nio.file.Path target);
+
+    /**
+     * Runs {@code commands} one after another in a sandbox of their own working in {@code home}
+     * (a folder of the server's), each to its end; stops at the first that fails. Their output goes
+     * to {@code log} as it is written.
+     *
+     * @return null when every command succeeded, else what failed
+     */
+    String build(java.nio.file.Path home, java.util.List<String> commands, BuildResources resources,
+                 io.coderunner.engine.Resident.ProcessListener log);
+
+    /** What a snapshot's build may use: the owner's tier's. */
+    record BuildResources(double cpu, int memoryMb, long diskBytes, boolean network, java.time.Duration commandTimeout) {
+    }
+
     /** Bytes the sandbox's files take on the host now (its home, or its archive). */
     long diskBytes(String id);
 }

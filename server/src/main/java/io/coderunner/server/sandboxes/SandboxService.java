@@ -48,6 +48,8 @@ public class SandboxService {
     private static final long TOUCH_EVERY_MS = 1000;
 
     private final SandboxStore store;
+    private final SnapshotStore snapshots;
+    private final VolumeStore volumes;
     private final SandboxHost host;
     private final Accounts accounts;
     private final ApplicationEventPublisher events;
@@ -57,8 +59,10 @@ public class SandboxService {
     private final Map<String, Long> touched = new ConcurrentHashMap<>();
     private final Map<String, Integer> connections = new ConcurrentHashMap<>();
 
-    SandboxService(SandboxStore store, SandboxHost host, Accounts accounts, ApplicationEventPublisher events, Clock clock) {
+    SandboxService(SandboxStore store, SnapshotStore snapshots, VolumeStore volumes, SandboxHost host, Accounts accounts, ApplicationEventPublisher events, Clock clock) {
         this.store = store;
+        this.snapshots = snapshots;
+        this.volumes = volumes;
         this.host = host;
         this.accounts = accounts;
         this.events = events;
@@ -86,12 +90,8 @@ public class SandboxService {
             throw new ForbiddenException(ProblemCodes.SANDBOX_LIMIT, "the " + tier.name() + " tier's sandboxes have no network",
                     Map.of("limit", "network", "tier", tier.name()));
         }
-        if (request.snapshot() != null && !request.snapshot().isBlank()) {
-            throw new BadRequestException("snapshot: starting a sandbox from a snapshot is not available on this server yet");
-        }
-        if (request.volumes() != null && !request.volumes().isEmpty()) {
-            throw new BadRequestException("volumes: mounting volumes is not available on this server yet");
-        }
+        String snapshot = request.snapshot() == null || request.snapshot().isBlank() ? null : usableSnapshot(owner, request.snapshot().strip());
+        List<VolumeAttachment> attached = attachments(owner, request.volumes());
         Map<String, String> env = variables(request.env());
         Map<String, String> labels = labels(request.labels());
         int autoStop = minutes("auto_stop_minutes", request.autoStopMinutes(), DEFAULT_AUTO_STOP_MINUTES);
@@ -113,14 +113,14 @@ public class SandboxService {
             }
             requireStartRoom(owner, tier);
             synchronized (HOST_UIDS) {
-                sandbox = new SandboxRecord(id, owner, nextHostUid(), name, language, SandboxState.CREATING, null, env, labels, cpu, memoryMb, diskMb,
-                        network, autoStop, autoArchive, autoDelete, List.of(), null, now, now, now, now);
+                sandbox = new SandboxRecord(id, owner, nextHostUid(), name, language, SandboxState.CREATING, snapshot, env, labels, cpu, memoryMb, diskMb,
+                        network, autoStop, autoArchive, autoDelete, attached, null, now, now, now, now);
                 store.insert(sandbox);
             }
         }
         published(sandbox, null);
         try {
-            host.create(id, sandbox.hostUid(), diskMb, null);
+            host.create(id, sandbox.hostUid(), diskMb, snapshot);
         } catch (RuntimeException e) {
             log.error("Cannot make the files of sandbox {}", id, e);
             move(sandbox, SandboxState.ERROR, "its files could not be made");
@@ -377,8 +377,18 @@ public class SandboxService {
     }
 
     private SandboxRecord startNow(SandboxRecord starting) {
-        SandboxHost.StartPlan plan = new SandboxHost.StartPlan(starting.id(), starting.hostUid(), starting.language(), starting.env(), starting.cpu(),
-                starting.memoryMb(), starting.diskMb(), starting.network(), List.of());
+        List<SandboxHost.MountedVolume> mounted = new java.util.ArrayList<>();
+        for (VolumeAttachment attachment : starting.volumes()) {
+            if (volumes.find(attachment.volume()).isEmpty()) {
+                SandboxRecord failed = move(starting, SandboxState.ERROR, "its volume " + attachment.volume() + " was deleted");
+                throw new ConflictException(ProblemCodes.SANDBOX_STATE, "the sandbox's volume mounted at " + attachment.mountPath()
+                        + " was deleted", Map.of("state", failed.state().id()));
+            }
+            volumes.used(attachment.volume(), clock.millis());
+            mounted.add(new SandboxHost.MountedVolume(attachment.volume(), attachment.mountPath(), attachment.readOnly()));
+        }
+        SandboxHost.StartPlan plan = new SandboxHost.StartPlan(starting.id(), starting.hostUid(), starting.language(), starting.env(),
+                starting.cpu(), starting.memoryMb(), starting.diskMb(), starting.network(), mounted);
         LiveSandbox live;
         try {
             live = host.start(plan);
@@ -423,6 +433,56 @@ public class SandboxService {
 
     private SandboxRecord current(String id) {
         return store.find(id).orElseThrow(() -> new NotFoundException("sandbox " + id + " not found"));
+    }
+
+    /** Places of the sandbox's own that a volume cannot cover. */
+    private static final List<String> RESERVED_PATHS = List.of("/proc", "/dev", "/sys", "/usr", "/etc", "/bin", "/sbin", "/lib",
+            "/lib64", "/run", "/tmp", "/var", "/opt", "/work");
+    private static final int MAX_VOLUMES = 8;
+
+    /** The volumes a new sandbox mounts, by id, each the owner's, at a path of its own. */
+    private List<VolumeAttachment> attachments(SandboxOwner owner, List<VolumeAttachment> requested) {
+        if (requested == null || requested.isEmpty()) {
+            return List.of();
+        }
+        if (requested.size() > MAX_VOLUMES) {
+            throw new BadRequestException("a sandbox mounts at most " + MAX_VOLUMES + " volumes");
+        }
+        List<VolumeAttachment> attached = new java.util.ArrayList<>();
+        java.util.Set<String> paths = new java.util.HashSet<>();
+        for (VolumeAttachment attachment : requested) {
+            if (attachment == null || attachment.volume() == null || attachment.mountPath() == null) {
+                throw new BadRequestException("volumes: each needs volume (an id or name) and mount_path");
+            }
+            String path = attachment.mountPath().strip();
+            String normal = java.nio.file.Path.of(path).normalize().toString();
+            boolean reserved = RESERVED_PATHS.stream().anyMatch(r -> normal.equals(r) || normal.startsWith(r + "/"));
+            if (!path.startsWith("/") || !normal.equals(path) || path.equals("/") || path.equals(io.coderunner.engine.ResidentSpec.HOME)
+                    || path.equals("/home") || reserved || path.indexOf('\0') >= 0 || path.length() > 255) {
+                throw new BadRequestException("volumes: mount_path must be an absolute path of its own, not /, /home/user nor under "
+                        + String.join(", ", RESERVED_PATHS) + "; was " + path);
+            }
+            if (!paths.add(path)) {
+                throw new BadRequestException("volumes: two volumes cannot be mounted at " + path);
+            }
+            VolumeStore.Volume volume = volumes.find(attachment.volume()).filter(v -> v.owner().equals(owner))
+                    .or(() -> volumes.findByName(owner, attachment.volume()))
+                    .orElseThrow(() -> new NotFoundException("volume " + attachment.volume() + " not found"));
+            attached.add(new VolumeAttachment(volume.id(), path, attachment.readOnly()));
+        }
+        return attached;
+    }
+
+    /** The owner's active snapshot of that id or name, which a new sandbox lies over; 404 or 409 otherwise. */
+    private String usableSnapshot(SandboxOwner owner, String idOrName) {
+        SnapshotStore.Snapshot found = snapshots.find(idOrName).filter(s -> s.owner().equals(owner))
+                .or(() -> snapshots.findByName(owner, idOrName))
+                .orElseThrow(() -> new NotFoundException("snapshot " + idOrName + " not found"));
+        if (!found.state().equals(SnapshotService.ACTIVE)) {
+            throw new ConflictException("the snapshot " + found.name() + " is " + found.state() + ": a sandbox starts only from an active one");
+        }
+        snapshots.used(found.id(), clock.millis());
+        return found.id();
     }
 
     /**
