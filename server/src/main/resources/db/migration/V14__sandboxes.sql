@@ -1,10 +1,12 @@
 -- Long-lived sandboxes (seed 001's sandbox platform). A sandbox's files live in the data directory
 -- (sandboxes/<id>/); its owner is a user or, once there are any, an organization (owner_kind).
--- env, labels and volumes are JSON text.
+-- env, labels and volumes are JSON text; host_uid is the uid its processes and files have on the host,
+-- its own for the sandbox's whole life.
 CREATE TABLE sandboxes (
     id TEXT PRIMARY KEY,
     owner_kind TEXT NOT NULL,
     owner_id BIGINT NOT NULL,
+    host_uid INTEGER NOT NULL,
     name TEXT NOT NULL,
     language TEXT NOT NULL,
     state TEXT NOT NULL,
@@ -27,6 +29,7 @@ CREATE TABLE sandboxes (
 );
 CREATE UNIQUE INDEX sandboxes_owner_name ON sandboxes (owner_kind, owner_id, name);
 CREATE INDEX sandboxes_state ON sandboxes (state);
+CREATE UNIQUE INDEX sandboxes_host_uid ON sandboxes (host_uid);
 
 -- Every change of a sandbox's state, kept after the sandbox is deleted.
 CREATE TABLE sandbox_transitions (

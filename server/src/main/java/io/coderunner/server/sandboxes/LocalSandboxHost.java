@@ -33,8 +33,11 @@ class LocalSandboxHost implements SandboxHost {
     }
 
     @Override
-    public void create(String id) {
-        storage.create(id);
+    public void create(String id, int hostUid, int diskMb, String snapshotId) {
+        if (snapshotId != null) {
+            throw new IllegalArgumentException("snapshots are not kept on this host yet");
+        }
+        storage.create(id, hostUid, diskMb, null);
     }
 
     @Override
@@ -42,11 +45,17 @@ class LocalSandboxHost implements SandboxHost {
         long diskBytes = plan.diskMb() * Limits.MIB;
         Limits limits = new Limits(Long.MAX_VALUE, Long.MAX_VALUE, plan.memoryMb() * Limits.MIB, MAX_PROCESSES, Limits.MIB,
                 diskBytes, diskBytes, 1024, plan.network());
-        ResidentSpec spec = new ResidentSpec(storage.home(plan.id()), toolchains(), limits, plan.cpu(), plan.env(),
-                List.of(), null);
-        Resident resident = engine.openResident(spec);
+        java.nio.file.Path home = storage.mount(plan.id());
+        ResidentSpec spec = new ResidentSpec(home, toolchains(), limits, plan.cpu(), plan.env(), List.of(), null);
+        Resident resident;
+        try {
+            resident = engine.openResident(spec);
+        } catch (RuntimeException e) {
+            storage.unmount(plan.id());
+            throw e;
+        }
         Started sandbox = new Started(plan.id(), resident, new LiveSandbox.FileRoots(
-                new LiveSandbox.FileRoots.Root(ResidentSpec.HOME, storage.home(plan.id()), false), List.of()));
+                new LiveSandbox.FileRoots.Root(ResidentSpec.HOME, home, false), List.of()));
         started.put(plan.id(), sandbox);
         resident.ended().whenComplete((done, failure) -> started.remove(plan.id(), sandbox));
         return sandbox;
@@ -63,6 +72,7 @@ class LocalSandboxHost implements SandboxHost {
         if (sandbox != null) {
             sandbox.resident.close();
         }
+        storage.unmount(id);
     }
 
     @Override
@@ -71,8 +81,8 @@ class LocalSandboxHost implements SandboxHost {
     }
 
     @Override
-    public void restore(String id) {
-        storage.restore(id);
+    public void restore(String id, int hostUid, int diskMb) {
+        storage.restore(id, hostUid, diskMb);
     }
 
     @Override

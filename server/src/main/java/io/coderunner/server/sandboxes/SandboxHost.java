@@ -13,7 +13,7 @@ import java.util.Optional;
 public interface SandboxHost {
 
     /** What a sandbox is started with. */
-    record StartPlan(String id, String language, Map<String, String> env, double cpu, int memoryMb, int diskMb,
+    record StartPlan(String id, int hostUid, String language, Map<String, String> env, double cpu, int memoryMb, int diskMb,
                      boolean network, List<MountedVolume> volumes) {
     }
 
@@ -21,8 +21,11 @@ public interface SandboxHost {
     record MountedVolume(String volumeId, String mountPath, boolean readOnly) {
     }
 
-    /** Makes the sandbox's home (empty, or from a snapshot's files later). */
-    void create(String id);
+    /**
+     * Makes the sandbox's disk of {@code diskMb} and its home, owned by {@code hostUid}: empty, or
+     * over the files of the snapshot {@code snapshotId} (null for none).
+     */
+    void create(String id, int hostUid, int diskMb, String snapshotId);
 
     /** Starts the sandbox; returns once its processes can be started. */
     LiveSandbox start(StartPlan plan);
@@ -36,8 +39,8 @@ public interface SandboxHost {
     /** Packs a stopped sandbox's files into one compressed archive, which is all it keeps. */
     void archive(String id);
 
-    /** Unpacks an archived sandbox's files again. */
-    void restore(String id);
+    /** Unpacks an archived sandbox's files again, onto a new disk of {@code diskMb}. */
+    void restore(String id, int hostUid, int diskMb);
 
     /** Whether the sandbox's files are packed in its archive now. */
     boolean isArchived(String id);

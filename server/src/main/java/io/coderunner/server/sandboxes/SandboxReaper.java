@@ -21,7 +21,6 @@ import org.springframework.stereotype.Component;
 class SandboxReaper {
 
     private static final Logger log = LoggerFactory.getLogger(SandboxReaper.class);
-    private static final long MINUTE_MS = 60_000;
 
     private final SandboxService sandboxes;
     private final SandboxSettings settings;
@@ -48,19 +47,20 @@ class SandboxReaper {
 
     void sweep() {
         long now = clock.millis();
+        long minute = settings.minute().toMillis();
         SandboxStore store = sandboxes.store();
         for (SandboxRecord s : store.inStates(List.of(SandboxState.STARTED))) {
-            if (s.autoStopMinutes() > 0 && now - s.lastActivityAt() >= s.autoStopMinutes() * MINUTE_MS
+            if (s.autoStopMinutes() > 0 && now - s.lastActivityAt() >= s.autoStopMinutes() * minute
                     && sandboxes.idleConnections(s.id())) {
                 quietly(() -> sandboxes.stop(s.id(), "idle for " + s.autoStopMinutes() + " minutes", false));
             }
         }
         for (SandboxRecord s : store.inStates(List.of(SandboxState.STOPPED, SandboxState.ARCHIVED, SandboxState.ERROR))) {
             long stoppedFor = now - s.stateChangedAt();
-            if (s.autoDeleteMinutes() >= 0 && stoppedFor >= s.autoDeleteMinutes() * MINUTE_MS) {
+            if (s.autoDeleteMinutes() >= 0 && stoppedFor >= s.autoDeleteMinutes() * minute) {
                 quietly(() -> sandboxes.delete(s.id(), false));
             } else if (s.state() == SandboxState.STOPPED && s.autoArchiveMinutes() > 0
-                    && stoppedFor >= s.autoArchiveMinutes() * MINUTE_MS) {
+                    && stoppedFor >= s.autoArchiveMinutes() * minute) {
                 quietly(() -> sandboxes.archive(s.id(), "stopped for " + s.autoArchiveMinutes() + " minutes", false));
             }
         }

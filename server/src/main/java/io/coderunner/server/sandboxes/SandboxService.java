@@ -39,6 +39,8 @@ public class SandboxService {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,62}");
     private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     static final int DEFAULT_AUTO_STOP_MINUTES = 15;
+    static final int FIRST_HOST_UID = 1_000_000;
+    private static final Object HOST_UIDS = new Object();
     static final int DEFAULT_AUTO_ARCHIVE_MINUTES = 7 * 24 * 60;
     /** States in which a sandbox holds processes or is about to. */
     private static final List<SandboxState> RUNNING = List.of(SandboxState.CREATING, SandboxState.STARTING, SandboxState.STARTED);
@@ -110,13 +112,15 @@ public class SandboxService {
                         + " sandboxes: delete one first");
             }
             requireStartRoom(owner, tier);
-            sandbox = new SandboxRecord(id, owner, name, language, SandboxState.CREATING, null, env, labels, cpu, memoryMb, diskMb,
-                    network, autoStop, autoArchive, autoDelete, List.of(), null, now, now, now, now);
-            store.insert(sandbox);
+            synchronized (HOST_UIDS) {
+                sandbox = new SandboxRecord(id, owner, nextHostUid(), name, language, SandboxState.CREATING, null, env, labels, cpu, memoryMb, diskMb,
+                        network, autoStop, autoArchive, autoDelete, List.of(), null, now, now, now, now);
+                store.insert(sandbox);
+            }
         }
         published(sandbox, null);
         try {
-            host.create(id);
+            host.create(id, sandbox.hostUid(), diskMb, null);
         } catch (RuntimeException e) {
             log.error("Cannot make the files of sandbox {}", id, e);
             move(sandbox, SandboxState.ERROR, "its files could not be made");
@@ -153,7 +157,7 @@ public class SandboxService {
             }
             if (archived) {
                 try {
-                    host.restore(sandbox.id());
+                    host.restore(sandbox.id(), sandbox.hostUid(), sandbox.diskMb());
                 } catch (RuntimeException e) {
                     log.error("Cannot unpack sandbox {}", sandbox.id(), e);
                     move(sandbox, SandboxState.ERROR, "its archive could not be unpacked");
@@ -373,7 +377,7 @@ public class SandboxService {
     }
 
     private SandboxRecord startNow(SandboxRecord starting) {
-        SandboxHost.StartPlan plan = new SandboxHost.StartPlan(starting.id(), starting.language(), starting.env(), starting.cpu(),
+        SandboxHost.StartPlan plan = new SandboxHost.StartPlan(starting.id(), starting.hostUid(), starting.language(), starting.env(), starting.cpu(),
                 starting.memoryMb(), starting.diskMb(), starting.network(), List.of());
         LiveSandbox live;
         try {
@@ -395,8 +399,10 @@ public class SandboxService {
     private void onEnded(String id) {
         EngineEnd.run(() -> {
             synchronized (lock(id)) {
-                store.find(id).filter(s -> s.state() == SandboxState.STARTED && host.live(id).isEmpty())
-                        .ifPresent(s -> move(s, SandboxState.STOPPED, "its processes ended"));
+                store.find(id).filter(s -> s.state() == SandboxState.STARTED && host.live(id).isEmpty()).ifPresent(s -> {
+                    host.stop(id);
+                    move(s, SandboxState.STOPPED, "its processes ended");
+                });
             }
         });
     }
@@ -417,6 +423,15 @@ public class SandboxService {
 
     private SandboxRecord current(String id) {
         return store.find(id).orElseThrow(() -> new NotFoundException("sandbox " + id + " not found"));
+    }
+
+    /**
+     * A uid no other sandbox has: the sandbox's for its whole life, far above the run slots' and
+     * terminals' uids. A deleted sandbox's uid may come back, once nothing of it is left.
+     */
+    private int nextHostUid() {
+        // Called holding HOST_UIDS until the new row is in, so that two sandboxes never get the same.
+        return Math.max(store.highestHostUid(), FIRST_HOST_UID - 1) + 1;
     }
 
     private Object lock(String id) {

@@ -38,11 +38,11 @@ class SandboxStore {
     @Transactional
     void insert(SandboxRecord s) {
         jdbc.sql("""
-                INSERT INTO sandboxes (id, owner_kind, owner_id, name, language, state, snapshot, env, labels, cpu,
+                INSERT INTO sandboxes (id, owner_kind, owner_id, host_uid, name, language, state, snapshot, env, labels, cpu,
                     memory_mb, disk_mb, network, auto_stop_minutes, auto_archive_minutes, auto_delete_minutes, volumes,
                     error_reason, created_at, updated_at, last_activity_at, state_changed_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(s.id(), s.owner().kindId(), s.owner().id(), s.name(), s.language(), s.state().id(), s.snapshot(),
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(s.id(), s.owner().kindId(), s.owner().id(), s.hostUid(), s.name(), s.language(), s.state().id(), s.snapshot(),
                         json(s.env()), json(s.labels()), s.cpu(), s.memoryMb(), s.diskMb(), s.network(),
                         s.autoStopMinutes(), s.autoArchiveMinutes(), s.autoDeleteMinutes(), json(volumes(s.volumes())),
                         s.errorReason(), s.createdAt(), s.updatedAt(), s.lastActivityAt(), s.stateChangedAt())
@@ -112,6 +112,11 @@ class SandboxStore {
                 .param("states", states.stream().map(SandboxState::id).toList()).query(Integer.class).single();
     }
 
+    /** The highest host uid any sandbox has, or 0. */
+    int highestHostUid() {
+        return jdbc.sql("SELECT COALESCE(MAX(host_uid), 0) FROM sandboxes").query(Integer.class).single();
+    }
+
     int countOf(SandboxOwner owner) {
         return jdbc.sql("SELECT COUNT(*) FROM sandboxes WHERE owner_kind = ? AND owner_id = ?")
                 .params(owner.kindId(), owner.id()).query(Integer.class).single();
@@ -134,7 +139,7 @@ class SandboxStore {
                 rs.getLong("owner_id"));
         List<VolumeAttachment> volumes = read(rs.getString("volumes"), VOLUMES).stream()
                 .map(v -> new VolumeAttachment(v.volume(), v.mountPath(), v.readOnly())).toList();
-        return new SandboxRecord(rs.getString("id"), owner, rs.getString("name"), rs.getString("language"),
+        return new SandboxRecord(rs.getString("id"), owner, rs.getInt("host_uid"), rs.getString("name"), rs.getString("language"),
                 SandboxState.of(rs.getString("state")), rs.getString("snapshot"), read(rs.getString("env"), STRINGS),
                 read(rs.getString("labels"), STRINGS), rs.getDouble("cpu"), rs.getInt("memory_mb"), rs.getInt("disk_mb"),
                 rs.getBoolean("network"), rs.getInt("auto_stop_minutes"), rs.getInt("auto_archive_minutes"),
