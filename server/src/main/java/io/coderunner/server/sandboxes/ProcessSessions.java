@@ -24,6 +24,8 @@ public class ProcessSessions {
     static final int MAX_SESSIONS = 32;
     /** The longest command text accepted. */
     static final int MAX_COMMAND_CHARS = 256 * 1024;
+    /** How long a synchronous exec waits. */
+    static final java.time.Duration SYNC_WAIT = ProcessRunner.MAX_TIMEOUT;
     private static final Pattern SESSION_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
     private final Clock clock;
@@ -97,6 +99,17 @@ public class ProcessSessions {
             throw new BadRequestException("command must not contain NUL characters");
         }
         return get(sandbox, sessionId).submit(command);
+    }
+
+    /**
+     * Waits for a command run synchronously, at most {@link #SYNC_WAIT} (one still running then is
+     * answered without an exit code); 409 {@code SESSION_ENDED} when its session ended before it finished.
+     */
+    public void awaitRun(SessionCommand command, String sessionId) {
+        if (command.awaitEnd(SYNC_WAIT) && command.exitCode() == null) {
+            throw new ConflictException(SessionProblems.SESSION_ENDED, "session " + sessionId + " ended before "
+                    + command.id() + " could finish", Map.of("session_id", sessionId));
+        }
     }
 
     /** The sessions of this start of the sandbox; made on first use, forgotten when the sandbox ends. */

@@ -2,15 +2,12 @@ package io.coderunner.server.sandboxes;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.coderunner.server.http.BadRequestException;
-import io.coderunner.server.http.ConflictException;
 import io.coderunner.server.security.Caller;
 import io.coderunner.server.security.KeyScope;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -30,9 +27,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @Tag(name = "Sandboxes")
 class SessionController {
-
-    /** How long a synchronous exec waits; a command still running then is answered without an exit code. */
-    static final Duration SYNC_WAIT = ProcessRunner.MAX_TIMEOUT;
 
     private final SandboxService sandboxes;
     private final ProcessSessions sessions;
@@ -123,7 +117,7 @@ class SessionController {
             return new ExecView(command.id(), null, null, null, null, null);
         }
         try {
-            awaitRun(command, sessionId);
+            sessions.awaitRun(command, sessionId);
         } finally {
             sandboxes.touch(sandbox.id());
         }
@@ -161,13 +155,5 @@ class SessionController {
         }
         sessions.get(sandboxes.live(caller, id), sessionId).input(commandId, request.data().getBytes(StandardCharsets.UTF_8));
         return ResponseEntity.noContent().build();
-    }
-
-    /** Waits for a command run synchronously; 409 when its session ended before it could run. */
-    static void awaitRun(SessionCommand command, String sessionId) {
-        if (command.awaitEnd(SYNC_WAIT) && command.exitCode() == null) {
-            throw new ConflictException(SessionProblems.SESSION_ENDED, "session " + sessionId + " ended before "
-                    + command.id() + " could finish", Map.of("session_id", sessionId));
-        }
     }
 }
