@@ -64,7 +64,19 @@ final class HttpPreviewProxy {
                 continue;
             }
             String value = lower.equals("location") ? relocated(header.value(), target) : header.value();
+            if (lower.equals("set-cookie") && !target.hostBased()) {
+                value = confined(value, target);
+            }
+            if (!target.hostBased() && (lower.equals("content-security-policy") || lower.equals("referrer-policy"))) {
+                continue;
+            }
             response.addHeader(header.name(), value);
+        }
+        if (!target.hostBased()) {
+            // Served from this server's own origin, the page is made an opaque origin of its own:
+            // its scripts run, but cannot read this site's cookies nor call its API as the viewer.
+            response.setHeader("Content-Security-Policy", SANDBOXED);
+            response.setHeader("Referrer-Policy", "no-referrer");
         }
         InputStream body = head.chunked() ? new ChunkedBody(down) : down;
         String contentLength = head.header("Content-Length");
@@ -85,6 +97,27 @@ final class HttpPreviewProxy {
             }
         }
         out.flush();
+    }
+
+    /** The policy of a page previewed under this server's origin. */
+    static final String SANDBOXED = "sandbox allow-scripts allow-forms allow-popups allow-modals allow-downloads";
+
+    /**
+     * A cookie the previewed server sets applies to its preview's path only, never to this server's
+     * other paths nor to another domain: its Domain and Path attributes are replaced.
+     */
+    static String confined(String setCookie, PreviewTarget target) {
+        StringBuilder kept = new StringBuilder();
+        String[] parts = setCookie.split(";");
+        kept.append(parts[0].strip());
+        for (int i = 1; i < parts.length; i++) {
+            String attribute = parts[i].strip();
+            String name = attribute.split("=", 2)[0].strip().toLowerCase(Locale.ROOT);
+            if (!name.equals("domain") && !name.equals("path") && !attribute.isEmpty()) {
+                kept.append("; ").append(attribute);
+            }
+        }
+        return kept.append("; Path=").append(target.base()).toString();
     }
 
     /** A redirect to a path of the server's own stays inside the preview. */

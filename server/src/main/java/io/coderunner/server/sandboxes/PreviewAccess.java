@@ -47,6 +47,10 @@ class PreviewAccess {
     }
 
     Decision decide(HttpServletRequest request, PreviewTarget target) {
+        if (target.pathToken() != null) {
+            return tokens.matches(target.pathToken(), target.sandboxId(), target.port()) ? new Decision(Outcome.GRANTED, null)
+                    : wrongToken();
+        }
         String query = PreviewQuery.token(request.getQueryString());
         if (query != null) {
             return tokens.matches(query, target.sandboxId(), target.port()) ? new Decision(Outcome.GRANTED_BY_QUERY, null)

@@ -171,13 +171,20 @@ class PreviewProxyFilter extends OncePerRequestFilter {
         return true;
     }
 
-    /** Keeps the token in a cookie of the preview's own path, and sends the browser to the URL without it. */
+    /**
+     * Keeps the token: in a cookie of the preview's own path for a host of its own, and for a
+     * path-based preview in the path ({@code ~<token>}), where every relative link keeps it; and
+     * sends the browser to the URL without it in the query.
+     */
     private static void keepTokenAndRedirect(HttpServletRequest request, HttpServletResponse response, PreviewTarget target) {
         String token = PreviewQuery.token(request.getQueryString());
         response.addHeader("Set-Cookie", ResponseCookie.from(PreviewAccess.COOKIE, token).path(target.base()).httpOnly(true)
                 .secure(request.isSecure()).sameSite("Lax").build().toString());
         String query = PreviewQuery.withoutToken(request.getQueryString());
         String path = target.missingSlash(request) ? target.base() : request.getRequestURI();
+        if (!target.hostBased()) {
+            path = target.base() + "~" + token + target.upstreamPath();
+        }
         response.setStatus(303);
         response.setHeader("Location", path + (query == null ? "" : "?" + query));
         response.setHeader("Cache-Control", "no-store");

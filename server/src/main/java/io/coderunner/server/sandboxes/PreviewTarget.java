@@ -10,11 +10,19 @@ import java.util.regex.Pattern;
  * {@code /sandbox-preview/<id>/<port>/<path>}, or from a host name {@code <port>-<id>.<preview domain>}.
  *
  * @param upstreamPath the path (still URL-encoded, as the client sent it) the server in the sandbox is asked for
- * @param base         the path on this server the preview lives under (where its cookie applies)
+ * @param base         the path on this server the preview lives under (where its cookie applies); with
+ *                     the token in it when the request carried it in its path
+ * @param pathToken    the token given as the path's {@code ~<token>} step, or null
  */
-record PreviewTarget(String sandboxId, int port, String upstreamPath, String base, boolean hostBased) {
+record PreviewTarget(String sandboxId, int port, String upstreamPath, String base, boolean hostBased, String pathToken) {
 
-    private static final Pattern PATH = Pattern.compile("/sandbox-preview/([A-Za-z0-9-]{1,64})/(\\d{1,5})(/.*)?");
+    /**
+     * {@code /sandbox-preview/<id>/<port>/~<token>/<path>}: a browser is sent to the form with the
+     * token in the path, so that every relative link of the page carries it. A previewed page is
+     * served as an opaque origin (see {@link HttpPreviewProxy}), whose requests carry no cookie of
+     * this site's that a same-site policy keeps back, so the token cannot rely on one.
+     */
+    private static final Pattern PATH = Pattern.compile("/sandbox-preview/([A-Za-z0-9-]{1,64})/(\\d{1,5})(?:/~([A-Za-z0-9_-]{16,128}))?(/.*)?");
     private static final Pattern HOST = Pattern.compile("(\\d{1,5})-([a-z0-9-]{1,64})\\.(.+)");
 
     /** Whether the request is for a preview at all: under the prefix, or on a host name of the preview domain. */
@@ -27,15 +35,17 @@ record PreviewTarget(String sandboxId, int port, String upstreamPath, String bas
         Matcher host = hostOf(request, previewDomain);
         if (host != null) {
             int port = port(host.group(1));
-            return port < 0 ? null : new PreviewTarget(host.group(2), port, request.getRequestURI(), "/", true);
+            return port < 0 ? null : new PreviewTarget(host.group(2), port, request.getRequestURI(), "/", true, null);
         }
         Matcher path = PATH.matcher(request.getRequestURI());
         if (!path.matches()) {
             return null;
         }
         int port = port(path.group(2));
-        String rest = path.group(3) == null ? "/" : path.group(3);
-        return port < 0 ? null : new PreviewTarget(path.group(1), port, rest, PreviewLinks.PREFIX + path.group(1) + "/" + port + "/", false);
+        String token = path.group(3);
+        String rest = path.group(4) == null ? "/" : path.group(4);
+        String base = PreviewLinks.PREFIX + path.group(1) + "/" + port + "/" + (token == null ? "" : "~" + token + "/");
+        return port < 0 ? null : new PreviewTarget(path.group(1), port, rest, base, false, token);
     }
 
     /** A request for the preview's root without its final slash, which relative links inside the page need. */
