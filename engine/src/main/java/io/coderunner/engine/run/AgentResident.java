@@ -58,6 +58,7 @@ final class AgentResident implements Resident {
     private final CompletableFuture<Void> ended = new CompletableFuture<>();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final StringBuilder stderrTail = new StringBuilder();
+    private final Thread stderrReader;
 
     /** @param release gives back what the sandbox held (its directories, uid and names) once nothing of it runs */
     AgentResident(Process agent, RunCgroup cgroup, Runnable release) {
@@ -65,8 +66,9 @@ final class AgentResident implements Resident {
         this.cgroup = cgroup;
         this.release = release;
         this.toAgent = agent.getOutputStream();
+        // The stderr reader first: the frame reader waits for it when the agent ends before it is ready.
+        this.stderrReader = EngineThreads.start("resident-stderr-" + agent.pid(), () -> keepTail(agent.getErrorStream()));
         EngineThreads.start("resident-" + agent.pid(), () -> read(agent.getInputStream()));
-        EngineThreads.start("resident-stderr-" + agent.pid(), () -> keepTail(agent.getErrorStream()));
     }
 
     /** Waits for the agent's first word; closes the sandbox and throws when it does not come. */
@@ -85,15 +87,19 @@ final class AgentResident implements Resident {
     }
 
     private String startFailure() {
-        // The agent's stderr may still be arriving after its exit.
-        try {
-            agent.waitFor(1, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        awaitStderr();
         synchronized (stderrTail) {
             String text = stderrTail.toString().strip();
             return text.isEmpty() ? "" : ": " + text;
+        }
+    }
+
+    /** Waits a moment for the agent's stderr to end, which it does when the agent has. */
+    private void awaitStderr() {
+        try {
+            stderrReader.join(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -192,6 +198,10 @@ final class AgentResident implements Resident {
         } catch (RuntimeException e) {
             log.error("Reading a sandbox's agent failed", e);
         } finally {
+            if (!ready.isDone()) {
+                // Closing closes the agent's stderr too: first keep what it said on the way out.
+                awaitStderr();
+            }
             close();
         }
     }
@@ -210,12 +220,13 @@ final class AgentResident implements Resident {
                 }
             }
             case AgentFrame.EXIT -> {
+                // Read before the process is let go: a bad frame ends the sandbox, which reports it killed.
+                JsonNode code = parse(frame).get("code");
+                if (code == null || !code.isInt()) {
+                    throw new AgentFrame.ProtocolException("an exit without a code");
+                }
                 Spawned process = processes.remove(frame.channel());
                 if (process != null) {
-                    JsonNode code = parse(frame).get("code");
-                    if (code == null || !code.isInt()) {
-                        throw new AgentFrame.ProtocolException("an exit without a code");
-                    }
                     process.exited.complete(code.asInt());
                 }
             }

@@ -418,11 +418,12 @@ public final class IsolatedSandbox implements Sandbox {
                 }
                 giveBack(lentDirs, uid, number);
             }
-            if (e instanceof RuntimeException runtime && (e instanceof SandboxException
-                    || e instanceof io.coderunner.engine.InvalidRunException)) {
-                throw runtime;
+            if (e instanceof io.coderunner.engine.DirectoryInUseException || e instanceof io.coderunner.engine.InvalidRunException) {
+                throw (RuntimeException) e;
             }
-            throw new SandboxException("cannot open a sandbox: " + e.getMessage(), e);
+            // bubblewrap's own errors name the engine's directories, which are not the caller's to know.
+            String reason = HostPathText.hide(e.getMessage(), spec.homeDir(), config.root());
+            throw new SandboxException(e instanceof SandboxException ? reason : "cannot open a sandbox: " + reason, e);
         }
     }
 
