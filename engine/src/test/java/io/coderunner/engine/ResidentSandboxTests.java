@@ -172,9 +172,9 @@ class ResidentSandboxTests {
         Files.writeString(home.resolve("before.txt"), "from the host");
         Resident resident = open(home);
         Output output = new Output();
-        assertThat(exit(resident.spawn(sh("pwd; echo $HOME; cat before.txt; echo; echo made > made.txt; mkdir sub; cd sub && pwd"),
-                output))).isZero();
-        assertThat(output.out()).isEqualTo("/home/user\n/home/user\nfrom the host\n/home/user/sub\n");
+        assertThat(exit(resident.spawn(sh("pwd; echo $HOME; cat before.txt; echo; echo made > made.txt; mkdir sub; cd sub && pwd; "
+                + "python3 -c 'import pwd; print(pwd.getpwuid(1000).pw_dir)'"), output))).isZero();
+        assertThat(output.out()).isEqualTo("/home/user\n/home/user\nfrom the host\n/home/user/sub\n/home/user\n");
         Output inSub = new Output();
         assertThat(exit(resident.spawn(new ProcessSpec(List.of("pwd"), "/home/user/sub", null, null), inSub))).isZero();
         assertThat(inSub.out()).isEqualTo("/home/user/sub\n");
@@ -281,6 +281,34 @@ class ResidentSandboxTests {
                 "import socket; socket.create_connection(('1.1.1.1', 53), 1)"), null, null, null), output));
         assertThat(code).isNotZero();
         assertThat(output.err()).contains("Network is unreachable");
+    }
+
+    @Test
+    void withNetworkTheSandboxHasANamespaceOfItsOwnThatEndsWithIt() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/pasta")), "pasta is not installed");
+        Resident resident = open(homeDir(), Limits.defaults().withNetwork(true), List.of());
+        Output output = new Output();
+        assertThat(exit(resident.spawn(sh("cat /proc/net/route"), output))).isZero();
+        // A default route (destination 0) through pasta's gateway, not the host's interfaces.
+        assertThat(output.out()).containsPattern("\\n\\w+\\s+00000000\\s+0100C80A");
+        List<Path> namespaces;
+        try (Stream<Path> listed = Files.list(Path.of("/run/netns"))) {
+            namespaces = listed.filter(p -> p.getFileName().toString().startsWith("coderunner-res-")).toList();
+        }
+        assertThat(namespaces).isNotEmpty();
+        resident.close();
+        assertThat(namespaces).noneMatch(Files::exists);
+    }
+
+    @Test
+    void aHomeDirectoryServesOneSandboxAtATime() throws Exception {
+        Path home = homeDir();
+        Resident first = open(home);
+        assertThatThrownBy(() -> open(home)).isInstanceOf(DirectoryInUseException.class);
+        first.close();
+        Output output = new Output();
+        assertThat(exit(open(home).spawn(sh("echo again"), output))).isZero();
+        assertThat(output.out()).isEqualTo("again\n");
     }
 
     @Test

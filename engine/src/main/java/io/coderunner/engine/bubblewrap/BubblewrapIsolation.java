@@ -212,7 +212,7 @@ public final class BubblewrapIsolation implements Isolation {
                 Descriptor.read(SECCOMP_FD, seccompFilter),
                 Descriptor.read(WORK_FD, stage.workDir()),
                 Descriptor.read(CONTROL_FD, stage.stateDir()),
-                Descriptor.read(PASSWD_FD, etc.resolve("passwd")),
+                Descriptor.read(PASSWD_FD, SandboxEtc.passwd(etc, stage.sandboxWorkDir())),
                 Descriptor.read(GROUP_FD, etc.resolve("group")),
                 Descriptor.read(HOSTS_FD, hosts(stage)),
                 Descriptor.read(NSSWITCH_FD, etc.resolve("nsswitch.conf")));
