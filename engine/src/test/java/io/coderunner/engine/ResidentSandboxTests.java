@@ -113,6 +113,10 @@ class ResidentSandboxTests {
 
         // Killed by a signal: 128 + its number, as a shell reports it.
         assertThat(exit(resident.spawn(sh("kill -9 $$"), new Output()))).isEqualTo(137);
+        if (!SandboxFixture.sandbox().info().cgroups().startsWith("none")) {
+            // At least the agent's interpreter is in its group's memory.
+            assertThat(resident.memoryBytes()).isGreaterThan(1024 * 1024);
+        }
     }
 
     @Test
@@ -160,6 +164,10 @@ class ResidentSandboxTests {
         Resident.ResidentProcess badCwd = resident.spawn(new ProcessSpec(List.of("pwd"), "/nowhere", null, null), new Output());
         assertThatThrownBy(() -> badCwd.exited().get(20, TimeUnit.SECONDS)).cause()
                 .isInstanceOf(SandboxException.class).hasMessageContaining("/nowhere");
+        // A background child that keeps the output open does not keep the exit from being reported.
+        Output background = new Output();
+        assertThat(exit(resident.spawn(sh("sleep 1005 & echo started"), background))).isZero();
+        assertThat(background.out()).isEqualTo("started\n");
         // The sandbox goes on after both.
         Output after = new Output();
         assertThat(exit(resident.spawn(sh("echo still"), after))).isZero();
