@@ -19,13 +19,28 @@ import java.util.Objects;
  * @param cpuCores   share of the host's CPUs all its processes get together (e.g. 1.0)
  * @param env        variables every process starts with (a process may add its own)
  * @param volumes    host directories shown at paths of their own (not where the sandbox's own files are,
- *                   see {@link #SANDBOX_PLACES}, nor where a toolchain or the environment is shown). A
- *                   writable one belongs to the sandbox's host uid while it is open, as the home
- *                   directory does; a read-only one must be readable by that uid as it is
+ *                   see {@link #SANDBOX_PLACES}, nor where a toolchain or the environment is shown), as
+ *                   they are: their owners and modes are the caller's to choose (the sandbox's uid must
+ *                   be able to reach them, and to write to a writable one), and several sandboxes may
+ *                   show the same one at once
  * @param environment packages the sandbox sees (read-only, its variables set), or null
+ * @param hostUid    the host uid the sandbox runs as when the engine is root, a caller's own that the
+ *                   home directory already belongs to (it is then neither handed over nor taken back);
+ *                   it must be unprivileged (1000 or more, not 65534 or 65535) and outside the
+ *                   engine's own uids (slots, terminals and resident sandboxes: {@code uidBase} to
+ *                   {@code uidBase + 4001}), and no other open sandbox's. Null for one of the engine's:
+ *                   the home directory then belongs to it while the sandbox is open, and to the server
+ *                   again after
  */
 public record ResidentSpec(Path homeDir, Collection<Language> toolchains, Limits limits, double cpuCores,
-                           Map<String, String> env, List<VolumeMount> volumes, RunEnvironment environment) {
+                           Map<String, String> env, List<VolumeMount> volumes, RunEnvironment environment,
+                           Integer hostUid) {
+
+    /** A sandbox run as one of the engine's own uids. */
+    public ResidentSpec(Path homeDir, Collection<Language> toolchains, Limits limits, double cpuCores,
+                        Map<String, String> env, List<VolumeMount> volumes, RunEnvironment environment) {
+        this(homeDir, toolchains, limits, cpuCores, env, volumes, environment, null);
+    }
 
     /** Where the home directory appears inside the sandbox. */
     public static final String HOME = "/home/user";
@@ -35,6 +50,10 @@ public record ResidentSpec(Path homeDir, Collection<Language> toolchains, Limits
         Objects.requireNonNull(limits, "limits");
         if (!homeDir.isAbsolute()) {
             throw new InvalidRunException("a sandbox's host home directory must be an absolute path");
+        }
+        if (hostUid != null && (hostUid < 1000 || hostUid == 65534 || hostUid == 65535)) {
+            throw new InvalidRunException("a sandbox's own host uid must be an unprivileged one (1000 or more, not nobody's), was "
+                    + hostUid);
         }
         toolchains = List.copyOf(toolchains);
         env = env == null ? Map.of() : Map.copyOf(env);

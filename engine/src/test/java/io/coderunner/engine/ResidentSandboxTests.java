@@ -320,6 +320,38 @@ class ResidentSandboxTests {
     }
 
     @Test
+    void aSandboxRunsAsTheCallersOwnUidWhoseHomeItKeeps() throws Exception {
+        assumeTrue(SandboxFixture.root(), "only root gives sandboxes uids of their own");
+        int uid = 1_000_321;
+        Path home = homeDir();
+        Files.setAttribute(home, "unix:uid", uid);
+        Files.setAttribute(home, "unix:gid", uid);
+        Limits limits = Limits.defaults().withMemoryBytes(256 * Limits.MIB);
+        Resident resident = SandboxFixture.sandbox().openResident(new ResidentSpec(home, List.of(), limits, 0.5, Map.of(),
+                List.of(), null, uid));
+        opened.add(resident);
+        assertThatThrownBy(() -> SandboxFixture.sandbox().openResident(new ResidentSpec(homeDir(), List.of(), limits, 0.5,
+                Map.of(), List.of(), null, uid))).isInstanceOf(SandboxException.class).hasMessageContaining("host uid " + uid);
+        assertThatThrownBy(() -> SandboxFixture.sandbox().openResident(new ResidentSpec(homeDir(), List.of(), limits, 0.5,
+                Map.of(), List.of(), null, SandboxFixture.UID_BASE + 1))).isInstanceOf(InvalidRunException.class);
+        Output output = new Output();
+        resident.spawn(sh("echo made > made.txt; exec sleep 1006"), output);
+        await().atMost(Duration.ofSeconds(10)).until(() -> running("sleep 1006"));
+        assertThat(uidsOf("sleep 1006")).containsExactly(uid);
+        resident.close();
+        assertThat(Files.getAttribute(home, "unix:uid", LinkOption.NOFOLLOW_LINKS)).isEqualTo(uid);
+        assertThat(Files.getAttribute(home.resolve("made.txt"), "unix:uid", LinkOption.NOFOLLOW_LINKS)).isEqualTo(uid);
+        await().atMost(Duration.ofSeconds(10)).until(() -> processesOfUid(uid), List::isEmpty);
+        // Free again for its next start.
+        Resident again = SandboxFixture.sandbox().openResident(new ResidentSpec(home, List.of(), limits, 0.5, Map.of(),
+                List.of(), null, uid));
+        opened.add(again);
+        Output read = new Output();
+        assertThat(exit(again.spawn(sh("cat made.txt"), read))).isZero();
+        assertThat(read.out()).isEqualTo("made\n");
+    }
+
+    @Test
     void aFloodArrivesWholeAndInOrder() throws Exception {
         Resident resident = open(homeDir());
         Digest digest = new Digest();
@@ -394,14 +426,24 @@ class ResidentSandboxTests {
         Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("rwxr-xr-x"));
         Files.writeString(data.resolve("given.txt"), "shared");
         Files.setPosixFilePermissions(data.resolve("given.txt"), PosixFilePermissions.fromString("rw-r--r--"));
-        Path scratch = homeDir();
-        Resident resident = open(homeDir(), Limits.defaults(), List.of(new ResidentSpec.VolumeMount(data, "/data", true),
-                new ResidentSpec.VolumeMount(scratch, "/mnt/scratch", false)));
+        // A writable volume is the caller's to open to the sandboxes' uids; two sandboxes show it at once.
+        Path scratch = Files.createTempDirectory("coderunner-resident-scratch");
+        Files.setPosixFilePermissions(scratch, PosixFilePermissions.fromString("rwxrwxrwx"));
+        List<ResidentSpec.VolumeMount> volumes = List.of(new ResidentSpec.VolumeMount(data, "/data", true),
+                new ResidentSpec.VolumeMount(scratch, "/mnt/scratch", false));
+        Resident resident = open(homeDir(), Limits.defaults(), volumes);
+        Resident other = open(homeDir(), Limits.defaults(), volumes);
         Output output = new Output();
         exit(resident.spawn(sh("cat /data/given.txt; echo; echo x > /data/new.txt 2>/dev/null || echo read-only; echo kept > /mnt/scratch/out.txt"),
                 output));
         assertThat(output.out()).isEqualTo("shared\nread-only\n");
         assertThat(Files.readString(scratch.resolve("out.txt"))).isEqualTo("kept\n");
+        Output seen = new Output();
+        exit(other.spawn(sh("cat /mnt/scratch/out.txt"), seen));
+        assertThat(seen.out()).isEqualTo("kept\n");
+        resident.close();
+        // Shown as it is: not taken over by a sandbox's uid, nor its modes changed when it closes.
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(scratch))).isEqualTo("rwxrwxrwx");
 
         for (String place : List.of("/home/user", "/home", "/proc", "/usr/lib", "/", "/etc/x", "/run", "/data/../etc")) {
             assertThatThrownBy(() -> new ResidentSpec.VolumeMount(data, place, true)).as(place)

@@ -62,6 +62,8 @@ public final class IsolatedSandbox implements Sandbox {
     private final Set<PtyTerminal> terminals = ConcurrentHashMap.newKeySet();
     private final ResidentSlots residentSlots;
     private final Set<AgentResident> residents = ConcurrentHashMap.newKeySet();
+    /** Callers' own uids that open resident sandboxes run as now: one sandbox each. */
+    private final Set<Integer> callerUids = ConcurrentHashMap.newKeySet();
     /** What the resident sandboxes' agent needs of the host: Python's toolchain, found on first use. */
     private volatile List<Mount> agentMounts;
     /**
@@ -354,25 +356,42 @@ public final class IsolatedSandbox implements Sandbox {
         if (slots.closed()) {
             throw new SandboxException("the sandbox is shutting down");
         }
-        int number = residentSlots.take();
-        Integer uid = root ? residentSlots.uid(number) : null;
+        Integer ownUid = root ? spec.hostUid() : null;
+        if (ownUid != null && ResidentSlots.engineOwn(config.uidBase(), ownUid)) {
+            throw new io.coderunner.engine.InvalidRunException("the host uid " + ownUid + " is one of the engine's own ("
+                    + config.uidBase() + " and on)");
+        }
+        if (ownUid != null && !callerUids.add(ownUid)) {
+            throw new SandboxException("another open sandbox runs as host uid " + ownUid);
+        }
+        int number;
+        try {
+            number = residentSlots.take();
+        } catch (RuntimeException e) {
+            if (ownUid != null) {
+                callerUids.remove(ownUid);
+            }
+            throw e;
+        }
+        Integer uid = root ? (ownUid != null ? ownUid : residentSlots.uid(number)) : null;
         String group = "res-" + number;
+        // The directories the sandbox's uid is lent while it is open: its home, unless it is the
+        // caller's uid's already. Volumes are shown as the caller made them.
         List<Path> lentDirs = new ArrayList<>();
         RunCgroup cgroup = null;
         UserModeNetwork network = null;
         AgentResident made = null;
+        boolean claimedHome = false;
         try {
             Path stateDir = controlDir("residents", group, uid);
             Path agentFile = writeAgent(stateDir);
             Stage stage = residentStage(spec, stateDir, uid);
             List<String> isolated = isolation.residentCommand(stage, residentInit(spec,
                     isolation.controlDir(stage) + "/" + agentFile.getFileName()));
-            List<Path> writable = new ArrayList<>(List.of(spec.homeDir()));
-            spec.volumes().stream().filter(volume -> !volume.readOnly()).map(ResidentSpec.VolumeMount::hostDir)
-                    .forEach(writable::add);
-            for (Path dir : writable) {
-                claim(dir);
-                lentDirs.add(dir);
+            claim(spec.homeDir());
+            claimedHome = true;
+            if (ownUid == null) {
+                lentDirs.add(spec.homeDir());
             }
             cgroup = cgroups.create(group, isolation.hostLimits(spec.limits()), spec.cpuCores());
             for (Path dir : lentDirs) {
@@ -397,7 +416,7 @@ public final class IsolatedSandbox implements Sandbox {
                 if (ownedNetwork != null) {
                     ownedNetwork.close();
                 }
-                giveBack(lentDirs, uid, number);
+                giveBack(spec.homeDir(), lentDirs, uid, ownUid, number);
             });
             self[0] = resident;
             made = resident;
@@ -416,7 +435,11 @@ public final class IsolatedSandbox implements Sandbox {
                 if (network != null) {
                     network.close();
                 }
-                giveBack(lentDirs, uid, number);
+                if (claimedHome) {
+                    giveBack(spec.homeDir(), lentDirs, uid, ownUid, number);
+                } else {
+                    giveBack(null, lentDirs, uid, ownUid, number);
+                }
             }
             if (e instanceof io.coderunner.engine.DirectoryInUseException || e instanceof io.coderunner.engine.InvalidRunException) {
                 throw (RuntimeException) e;
@@ -427,8 +450,11 @@ public final class IsolatedSandbox implements Sandbox {
         }
     }
 
-    /** Gives back a resident's directories (taking them back for the server first), uid and number. */
-    private void giveBack(List<Path> lentDirs, Integer uid, int number) {
+    /**
+     * Gives back what a resident held: the directories lent to its uid (taken back for the server
+     * first), its home directory's claim (null when it had none yet), the caller's uid and its number.
+     */
+    private void giveBack(Path claimedHome, List<Path> lentDirs, Integer uid, Integer ownUid, int number) {
         try {
             for (Path dir : lentDirs) {
                 try {
@@ -436,11 +462,15 @@ public final class IsolatedSandbox implements Sandbox {
                 } catch (SandboxException e) {
                     // As for a terminal: the top folder is the server's again all the same.
                     log.error("A sandbox's directory was not wholly taken back: {}", e.getMessage());
-                } finally {
-                    directoriesInUse.remove(dir);
                 }
             }
         } finally {
+            if (claimedHome != null) {
+                directoriesInUse.remove(claimedHome);
+            }
+            if (ownUid != null) {
+                callerUids.remove(ownUid);
+            }
             residentSlots.give(number);
         }
     }

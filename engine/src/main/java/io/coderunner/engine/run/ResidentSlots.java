@@ -52,6 +52,11 @@ final class ResidentSlots {
         }
     }
 
+    /** Whether a uid is one the engine gives its slots, terminals or resident sandboxes (uidBase on). */
+    static boolean engineOwn(int uidBase, int uid) {
+        return uid >= uidBase && uid <= uidBase + UID_OFFSET + CAPACITY + 1;
+    }
+
     /** The host uid of the resident with this number; null when the engine is not root. */
     Integer uid(int number) {
         return uidBase == null ? null : uidBase + UID_OFFSET + number;
