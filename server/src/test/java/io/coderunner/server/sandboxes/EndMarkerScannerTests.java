@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /** Where a command's output ends in a session shell's stream, however the stream is cut into chunks. */
+@io.coderunner.server.DatabaseAgnostic
 class EndMarkerScannerTests {
 
     private static final String MARKER = "CR0123456789abcdef";

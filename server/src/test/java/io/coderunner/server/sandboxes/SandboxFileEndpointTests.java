@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /** A started sandbox's files over real HTTP, native and Daytona routes, with a real process on the other side. */
+@io.coderunner.server.DatabaseAgnostic
 class SandboxFileEndpointTests extends ServerTest {
 
     @Test

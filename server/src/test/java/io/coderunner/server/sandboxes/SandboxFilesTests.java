@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The file API over a sandbox's roots on a temporary directory, with links and FIFOs planted the
  * way a sandbox's processes could plant them. Runs as root, like the server.
  */
+@io.coderunner.server.DatabaseAgnostic
 class SandboxFilesTests {
 
     private static final int SANDBOX_UID = 54321;

@@ -27,6 +27,7 @@ import tools.jackson.databind.JsonNode;
  * test's own, in a network namespace, at a TEST-NET-2 address) but none of the host's loopback
  * services nor the metadata address; without network it reaches nothing.
  */
+@io.coderunner.server.DatabaseAgnostic
 class SandboxNetworkTests extends ServerTest {
 
     private static final String NAMESPACE = "crtest-sbxnet";

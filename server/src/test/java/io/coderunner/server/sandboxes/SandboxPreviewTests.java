@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /** Preview ports end to end: servers started inside a real sandbox, reached over real HTTP and WebSocket through the proxy. */
+@io.coderunner.server.DatabaseAgnostic
 class SandboxPreviewTests extends ServerTest {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();

@@ -20,6 +20,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Sessions and terminals in a real started sandbox, over real HTTP and real WebSockets. */
+@io.coderunner.server.DatabaseAgnostic
 class SandboxSessionTests extends ServerTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();

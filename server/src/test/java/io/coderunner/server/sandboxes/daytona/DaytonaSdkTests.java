@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
  * of src/test/daytona/scripts with a key of scope {@code sandboxes} and expects it to end by
  * itself, with exit code 0, printing {@code ok <script>}.
  */
+@io.coderunner.server.DatabaseAgnostic
 class DaytonaSdkTests extends ServerTest {
 
     /**
