@@ -29,11 +29,12 @@ class TierController {
         return levels;
     }
 
+    /** @param sandboxes what the level's long-lived sandboxes may have (started at once, kept, CPU, memory, disk) */
     record TierView(int level, String name, int dailyExecutions, int dailyApiCalls, int maxExecutionTime, int maxMemoryMb,
-                    int maxSavedCodes, int maxApiKeys, int dailyAiRequests, int maxEnvironments) {
+                    int maxSavedCodes, int maxApiKeys, int dailyAiRequests, int maxEnvironments, Tier.SandboxLimits sandboxes) {
         static TierView of(Tier t) {
             return new TierView(t.level(), t.name(), t.dailyExecutions(), t.dailyApiCalls(), t.timeoutSeconds(), t.memoryMb(),
-                    t.maxSavedCodes(), t.maxApiKeys(), t.dailyAiRequests(), t.maxEnvironments());
+                    t.maxSavedCodes(), t.maxApiKeys(), t.dailyAiRequests(), t.maxEnvironments(), t.sandboxes());
         }
     }
 }

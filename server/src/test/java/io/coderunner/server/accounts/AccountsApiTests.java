@@ -190,6 +190,11 @@ class AccountsApiTests extends ServerTest {
         assertThat(levels.get("4").get("name").asString()).isEqualTo("Enterprise");
         assertThat(levels.get("4").get("daily_executions").asInt()).isEqualTo(-1);
         assertThat(levels.get("4").get("max_execution_time").asInt()).isEqualTo(300);
+        JsonNode sandboxes = levels.get("1").get("sandboxes");
+        assertThat(sandboxes.get("started").asInt()).isEqualTo(1);
+        assertThat(sandboxes.get("total").asInt()).isEqualTo(3);
+        assertThat(sandboxes.get("memory_mb").asInt()).isEqualTo(512);
+        assertThat(levels.get("4").get("sandboxes").get("started").asInt()).isEqualTo(20);
     }
 
     @Test
