@@ -400,6 +400,162 @@ public final class HostileTree {
         }
     }
 
+    /** The attributes of the entry {@code steps} under {@code root} (the root itself when empty), a link as a link. */
+    public static PosixFileAttributes attributes(Path root, List<String> steps) throws IOException {
+        if (steps.isEmpty()) {
+            int fd = OpenedFiles.openFolder(root);
+            try {
+                return Files.readAttributes(OpenedFiles.proc(fd), PosixFileAttributes.class);
+            } finally {
+                OpenedFiles.close(fd);
+            }
+        }
+        int dir = openFolder(root, steps.subList(0, steps.size() - 1));
+        try {
+            return attributes(dir, steps.get(steps.size() - 1));
+        } finally {
+            OpenedFiles.close(dir);
+        }
+    }
+
+    /**
+     * Makes a new plain file {@code name} in the folder {@code folderSteps} under {@code root} and
+     * opens it for writing, given to {@code uid} (its group too; null: left the server's) with
+     * {@code mode} before a byte is written. Whatever is there under that name already, a link
+     * too, is refused (O_CREAT|O_EXCL) and left as it is. The owner and mode are set through the
+     * new file's own descriptor, so a program that renames or replaces it meanwhile changes
+     * nothing of what is done to it.
+     */
+    public static SeekableByteChannel createFile(Path root, List<String> folderSteps, String name, Integer uid,
+                                                 Set<PosixFilePermission> mode) throws IOException {
+        int dir = openFolder(root, folderSteps);
+        try {
+            int fd = OpenedFiles.createFile(dir, name, 0600);
+            try {
+                Path self = OpenedFiles.proc(fd);
+                give(self, uid, mode);
+                return FileChannel.open(self, StandardOpenOption.WRITE);
+            } finally {
+                OpenedFiles.close(fd);
+            }
+        } finally {
+            OpenedFiles.close(dir);
+        }
+    }
+
+    /**
+     * {@link #createFolders(Path, List)}, each folder it makes given to {@code uid} (null: left the
+     * server's) with {@code mode}, through its own descriptor; folders already there are left as
+     * they are.
+     */
+    public static void createFolders(Path root, List<String> steps, Integer uid, Set<PosixFilePermission> mode) throws IOException {
+        int fd = OpenedFiles.openFolder(root);
+        try {
+            for (String step : steps) {
+                int next;
+                try {
+                    next = OpenedFiles.openFolder(fd, step);
+                } catch (NoSuchFileException missing) {
+                    boolean made = true;
+                    try {
+                        Files.createDirectory(OpenedFiles.proc(fd).resolve(step));
+                    } catch (java.nio.file.FileAlreadyExistsException raced) {
+                        made = false; // made meanwhile: opened (or refused) just below like any other
+                    }
+                    next = OpenedFiles.openFolder(fd, step);
+                    if (made) {
+                        try {
+                            give(OpenedFiles.proc(next), uid, mode);
+                        } catch (IOException | RuntimeException e) {
+                            OpenedFiles.close(next);
+                            throw e;
+                        }
+                    }
+                }
+                OpenedFiles.close(fd);
+                fd = next;
+            }
+        } finally {
+            OpenedFiles.close(fd);
+        }
+    }
+
+    /**
+     * Sets the mode of the plain file or folder {@code steps} under {@code root}, through a
+     * descriptor of that very entry (O_PATH|O_NOFOLLOW): a link is refused, never followed, and so
+     * is a FIFO, socket or device.
+     */
+    public static void changeMode(Path root, List<String> steps, Set<PosixFilePermission> mode) throws IOException {
+        if (steps.isEmpty()) {
+            int fd = OpenedFiles.openFolder(root);
+            try {
+                Files.setPosixFilePermissions(OpenedFiles.proc(fd), mode);
+            } finally {
+                OpenedFiles.close(fd);
+            }
+            return;
+        }
+        int dir = openFolder(root, steps.subList(0, steps.size() - 1));
+        try {
+            String name = steps.get(steps.size() - 1);
+            int fd = OpenedFiles.openPath(dir, name);
+            try {
+                // The descriptor's /proc entry leads to the very inode opened (a link opened as itself stays one).
+                PosixFileAttributes attrs = Files.readAttributes(OpenedFiles.proc(fd), PosixFileAttributes.class);
+                if (!attrs.isDirectory() && !attrs.isRegularFile()) {
+                    throw new NotPlainFileException(name, attrs.isSymbolicLink() ? "a symbolic link" : "a FIFO, socket or device");
+                }
+                Files.setPosixFilePermissions(OpenedFiles.proc(fd), mode);
+            } finally {
+                OpenedFiles.close(fd);
+            }
+        } finally {
+            OpenedFiles.close(dir);
+        }
+    }
+
+    /**
+     * Renames the entry {@code from} to {@code to}, both under {@code root} (renameat(2) between the
+     * two opened folders: the entry moves as itself, a link as a link, and neither folder is reached
+     * through a link). With {@code replace}, a file (or empty folder) at {@code to} is replaced in
+     * the same step; without it, anything there is refused (checked just before: a program racing
+     * the check can only lose its own file). Never across file systems.
+     */
+    public static void rename(Path root, List<String> from, List<String> to, boolean replace) throws IOException {
+        if (from.isEmpty() || to.isEmpty()) {
+            throw new IllegalArgumentException("a path under the root is required");
+        }
+        int source = openFolder(root, from.subList(0, from.size() - 1));
+        try {
+            int target = openFolder(root, to.subList(0, to.size() - 1));
+            try {
+                Path moved = OpenedFiles.proc(source).resolve(from.get(from.size() - 1));
+                String name = to.get(to.size() - 1);
+                OpenedFiles.requirePlainName(name);
+                Path into = OpenedFiles.proc(target).resolve(name);
+                if (!replace && Files.exists(into, LinkOption.NOFOLLOW_LINKS)) {
+                    throw new java.nio.file.FileAlreadyExistsException(name);
+                }
+                // Always one rename(2): a plain move would copy and delete across file systems,
+                // following what it copies.
+                Files.move(moved, into, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                OpenedFiles.close(target);
+            }
+        } finally {
+            OpenedFiles.close(source);
+        }
+    }
+
+    /** Gives an entry reached through its own descriptor's /proc path to {@code uid} and sets its mode. */
+    private static void give(Path self, Integer uid, Set<PosixFilePermission> mode) throws IOException {
+        if (uid != null) {
+            Files.setAttribute(self, "unix:uid", uid);
+            Files.setAttribute(self, "unix:gid", uid);
+        }
+        Files.setPosixFilePermissions(self, mode);
+    }
+
     private static final Set<PosixFilePermission> STRIPPED = Set.of(PosixFilePermission.GROUP_WRITE, PosixFilePermission.OTHERS_WRITE);
 
     private static void normalise(int fd, String name, PosixFileAttributes attrs) throws IOException {

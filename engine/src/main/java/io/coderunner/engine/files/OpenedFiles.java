@@ -31,10 +31,14 @@ final class OpenedFiles {
     static final int O_NOFOLLOW = ARM ? 0100000 : 0400000;
     static final int O_CLOEXEC = 02000000;
     static final int O_PATH = 010000000;
+    static final int O_WRONLY = 01;
+    static final int O_CREAT = 0100;
+    static final int O_EXCL = 0200;
     private static final int AT_FDCWD = -100;
     private static final int ELOOP = 40;
     private static final int ENOTDIR = 20;
     private static final int ENOENT = 2;
+    private static final int EEXIST = 17;
 
     private interface LibC extends Library {
         int openat(int dirfd, String name, int flags, int mode) throws LastErrorException;
@@ -62,6 +66,14 @@ final class OpenedFiles {
         return openat(dirfd, name, O_PATH | O_NOFOLLOW | O_CLOEXEC);
     }
 
+    /**
+     * A new plain file {@code name} in {@code dirfd}, opened for writing with {@code mode}; refused
+     * when anything (a link too) is there already (O_CREAT|O_EXCL, which never follows a link).
+     */
+    static int createFile(int dirfd, String name, int mode) throws IOException {
+        return openat(dirfd, name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode);
+    }
+
     /** The path by which the kernel reaches the inode of {@code fd} (not a name lookup). */
     static Path proc(int fd) {
         return Path.of("/proc/self/fd/" + fd);
@@ -85,19 +97,26 @@ final class OpenedFiles {
     }
 
     private static int openat(int dirfd, String name, int flags) throws IOException {
+        return openat(dirfd, name, flags, 0);
+    }
+
+    private static int openat(int dirfd, String name, int flags, int mode) throws IOException {
         if (dirfd != AT_FDCWD) {
             requirePlainName(name);
         } else if (name.isEmpty()) {
             throw new FileSystemException(name, null, "not a plain name");
         }
         try {
-            return LIBC.openat(dirfd, name, flags, 0);
+            return LIBC.openat(dirfd, name, flags, mode);
         } catch (LastErrorException e) {
             int errno = e.getErrorCode();
             String why = errno == ELOOP ? "a symbolic link (not followed)"
                     : errno == ENOTDIR ? "not a folder" : errno == ENOENT ? "no such file" : "error " + errno;
             if (errno == ENOENT) {
                 throw new java.nio.file.NoSuchFileException(name);
+            }
+            if (errno == EEXIST) {
+                throw new java.nio.file.FileAlreadyExistsException(name);
             }
             throw new FileSystemException(name, null, why);
         }
