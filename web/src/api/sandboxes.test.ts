@@ -9,6 +9,7 @@ import {
   isChanging,
   parentOf,
   parsePairs,
+  previewOpenUrl,
   validPort,
 } from './sandboxes';
 
@@ -115,5 +116,12 @@ describe('commandLines and ports', () => {
     expect(validPort('65536')).toBeNull();
     expect(validPort('3e3')).toBeNull();
     expect(validPort('')).toBeNull();
+  });
+});
+
+describe('previewOpenUrl', () => {
+  it('adds the token as a query parameter, before any fragment', () => {
+    expect(previewOpenUrl('http://h/sandboxes/a/ports/3000/', 't/1')).toBe('http://h/sandboxes/a/ports/3000/?token=t%2F1');
+    expect(previewOpenUrl('http://h/p?x=1#top', 't')).toBe('http://h/p?x=1&token=t#top');
   });
 });

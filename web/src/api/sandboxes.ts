@@ -299,3 +299,20 @@ export function validPort(text: string): number | null {
 export function minutesText(minutes: number, never: string): string {
   return minutes <= 0 ? never : `${minutes} min`;
 }
+
+export interface PreviewLink {
+  url: string;
+  host_url: string | null;
+  token: string;
+  port: number;
+}
+
+/**
+ * The address a browser opens: the preview URL with its token, which the server then keeps in a
+ * cookie, so that a person can follow the link without sending a header.
+ */
+export function previewOpenUrl(url: string, token: string): string {
+  const hash = url.indexOf('#');
+  const [head, tail] = hash < 0 ? [url, ''] : [url.slice(0, hash), url.slice(hash)];
+  return `${head}${head.includes('?') ? '&' : '?'}token=${encodeURIComponent(token)}${tail}`;
+}

@@ -422,6 +422,7 @@ export const en = {
     badPort: 'A port is a whole number from 1 to 65535',
     previewUrl: 'Get link',
     previewHelp: 'Start a server in the sandbox (e.g. python3 -m http.server 3000), then ask for its port’s link.',
+    previewHost: 'On its own host name',
     previewToken: 'Token',
     openPreview: 'Open',
     notStarted: 'The sandbox is {{state}}: start it to use this.',

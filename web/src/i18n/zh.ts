@@ -425,6 +425,7 @@ export const zh: Messages<typeof en> = {
     badPort: '端口是 1 到 65535 之间的整数',
     previewUrl: '获取链接',
     previewHelp: '先在沙箱中启动一个服务（例如 python3 -m http.server 3000），再获取该端口的链接。',
+    previewHost: '独立主机名',
     previewToken: '令牌',
     openPreview: '打开',
     notStarted: '沙箱当前为{{state}}：启动后才能使用。',

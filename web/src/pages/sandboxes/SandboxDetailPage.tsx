@@ -10,6 +10,8 @@ import {
   type SandboxAction,
   type SandboxView,
   type SnapshotView,
+  type PreviewLink,
+  previewOpenUrl,
   type TransitionView,
   validPort,
 } from '../../api/sandboxes';
@@ -302,7 +304,7 @@ function CommandBox({ sandboxId, disabled }: { sandboxId: string; disabled: bool
 function PreviewLinks({ sandboxId, disabled }: { sandboxId: string; disabled: boolean }) {
   const { t } = useTranslation();
   const [port, setPort] = useState('');
-  const [link, setLink] = useState<{ url: string; token: string; port: number }>();
+  const [link, setLink] = useState<PreviewLink>();
   const [problem, setProblem] = useState<unknown>();
   const number = validPort(port);
 
@@ -312,8 +314,7 @@ function PreviewLinks({ sandboxId, disabled }: { sandboxId: string; disabled: bo
     }
     setProblem(undefined);
     try {
-      const answer = await api.get<{ url: string; token: string }>(`/sandboxes/${sandboxId}/ports/${number}/preview-url`);
-      setLink({ ...answer, port: number });
+      setLink(await api.get<PreviewLink>(`/sandboxes/${sandboxId}/ports/${number}/preview-url`));
     } catch (e) {
       setLink(undefined);
       setProblem(e);
@@ -334,8 +335,18 @@ function PreviewLinks({ sandboxId, disabled }: { sandboxId: string; disabled: bo
       {link && (
         <Descriptions bordered size="small" column={1} data-testid="sandbox-preview-link">
           <Descriptions.Item label={`${t('sandboxes.port')} ${link.port}`}>
-            <Typography.Link href={link.url} target="_blank" rel="noreferrer" copyable={{ text: link.url }}>{link.url}</Typography.Link>
+            <Space wrap>
+              <Typography.Text copyable data-testid="sandbox-preview-url">{link.url}</Typography.Text>
+              <Button type="primary" size="small" href={previewOpenUrl(link.url, link.token)} target="_blank" rel="noreferrer">
+                {t('sandboxes.openPreview')}
+              </Button>
+            </Space>
           </Descriptions.Item>
+          {link.host_url ? (
+            <Descriptions.Item label={t('sandboxes.previewHost')}>
+              <Typography.Text copyable>{link.host_url}</Typography.Text>
+            </Descriptions.Item>
+          ) : null}
           <Descriptions.Item label={t('sandboxes.previewToken')}>
             <Typography.Text code copyable>{link.token}</Typography.Text>
           </Descriptions.Item>
