@@ -87,8 +87,8 @@ export function SandboxDetailPage() {
     <Card
       title={
         <Space wrap>
-          <Link to="/sandboxes" aria-label={t('sandboxes.back')}>
-            <ArrowLeftOutlined />
+          <Link to="/sandboxes">
+            <ArrowLeftOutlined /> {t('sandboxes.back')}
           </Link>
           <PageTitle title={current.name}>{current.name}</PageTitle>
           <StateTag state={current.state} />
@@ -287,11 +287,11 @@ function CommandBox({ sandboxId, disabled }: { sandboxId: string; disabled: bool
             {result.timed_out && <Tag color="orange">{t('sandboxes.timedOut')}</Tag>}
             {result.truncated && <Tag color="orange">{t('sandboxes.truncated')}</Tag>}
           </Space>
-          <Typography.Text type="secondary">{t('sandboxes.stdout')}</Typography.Text>
+          <Typography.Text type="secondary" style={{ display: 'block' }}>{t('sandboxes.stdout')}</Typography.Text>
           <pre className="run-output" data-testid="sandbox-stdout" tabIndex={0} style={{ minHeight: 0, marginBottom: 8 }}>{result.stdout}</pre>
           {result.stderr ? (
             <>
-              <Typography.Text type="secondary">{t('sandboxes.stderr')}</Typography.Text>
+              <Typography.Text type="secondary" style={{ display: 'block' }}>{t('sandboxes.stderr')}</Typography.Text>
               <pre className="run-output" data-testid="sandbox-stderr" tabIndex={0} style={{ minHeight: 0 }}><span className="stderr">{result.stderr}</span></pre>
             </>
           ) : null}

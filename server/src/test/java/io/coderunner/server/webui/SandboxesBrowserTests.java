@@ -3,20 +3,25 @@ package io.coderunner.server.webui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.coderunner.server.ApiClient;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The sandboxes pages on a real sandbox: one is created from the dialog and started, runs a command
- * typed in its command box, stops (its command box then disabled, saying why) and starts again, is
+ * typed in its command box, takes keys in its terminal, shows and takes files, stops (its command box then disabled, saying why) and starts again, is
  * snapshotted, and is deleted; a volume is made beside it.
  */
 class SandboxesBrowserTests extends BrowserTest {
 
     @Test
-    void aSandboxIsCreatedRunsACommandStopsStartsIsSnapshottedAndDeleted() {
+    void aSandboxIsCreatedRunsACommandStopsStartsIsSnapshottedAndDeleted() throws IOException {
         String user = signedInUser("sbx-web-life");
         String box = unique("box");
         ApiClient owner = api.withToken(login(user, "password-" + user + "-1"));
@@ -29,7 +34,8 @@ class SandboxesBrowserTests extends BrowserTest {
         browser.type(By.id("sandbox_labels"), "team=web");
         browser.click(By.id("sandbox-create-submit"));
         By row = By.cssSelector("[data-testid=sandbox-row-" + box + "]");
-        browser.until(ExpectedConditions.attributeToBe(stateIn(row), "data-state", "started"));
+        browser.until(ExpectedConditions.attributeToBe(By.cssSelector("[data-testid=sandbox-row-" + box + "] [data-testid=state-tag]"),
+                "data-state", "started"));
         assertThat(browser.driver.findElement(row).getText()).contains("python").contains("team=web").contains("15 min");
 
         browser.click(By.linkText(box));
@@ -40,6 +46,32 @@ class SandboxesBrowserTests extends BrowserTest {
         assertThat(browser.textContains(By.cssSelector("[data-testid=sandbox-stdout]"), "hi").strip()).isEqualTo("hi");
         browser.textContains(By.cssSelector("[data-testid=sandbox-exit-code]"), "Exit code 0");
         browser.screenshot("sandbox-command");
+
+        // Its terminal: the sandbox's own shell over WS /sandboxes/{id}/pty, signed in by the page's cookie.
+        browser.click(tab("Terminal"));
+        browser.textContains(By.cssSelector("[data-testid=terminal-state]"), "Connected");
+        browser.visible(By.cssSelector("[data-testid=terminal-screen] .xterm-rows"));
+        WebElement keys = browser.driver.findElement(By.cssSelector("[data-testid=terminal-screen] .xterm-helper-textarea"));
+        keys.sendKeys("echo $((6*7)) | tee answer.txt");
+        keys.sendKeys(Keys.ENTER);
+        // The typed line holds no 42: only the shell's answer can put it on the screen.
+        browser.textContains(By.cssSelector("[data-testid=terminal-screen] .xterm-rows"), "42");
+
+        // Its files: what the terminal wrote is listed; a folder made and a file uploaded here land in the sandbox.
+        browser.click(tab("Files"));
+        browser.visible(By.xpath("//*[@data-testid='sandbox-files']//td[contains(., 'answer.txt')]"));
+        browser.type(By.id("sandbox-new-folder"), "made-here");
+        browser.click(Browser.button("New folder"));
+        browser.visible(By.xpath("//*[@data-testid='sandbox-files']//a[contains(., 'made-here')]"));
+        Path upload = Files.createTempFile("sbx-web-", ".txt");
+        Files.writeString(upload, "uploaded from the page");
+        browser.driver.findElement(By.cssSelector("[data-testid=sandbox-files] input[type=file]")).sendKeys(upload.toString());
+        browser.visible(By.xpath("//*[@data-testid='sandbox-files']//td[contains(., '" + upload.getFileName() + "')]"));
+        browser.click(tab("Command"));
+        browser.type(By.id("sandbox-command"), "cat answer.txt " + upload.getFileName() + "; test -d made-here && echo folder");
+        browser.click(By.id("sandbox-run"));
+        assertThat(browser.textContains(By.cssSelector("[data-testid=sandbox-stdout]"), "folder"))
+                .contains("42").contains("uploaded from the page");
 
         browser.click(By.cssSelector("[data-testid=sandbox-stop]"));
         browser.until(ExpectedConditions.attributeToBe(stateTag(), "data-state", "stopped"));
@@ -92,10 +124,6 @@ class SandboxesBrowserTests extends BrowserTest {
 
     private static By stateTag() {
         return By.cssSelector(".ant-card-head [data-testid=state-tag]");
-    }
-
-    private static By stateIn(By row) {
-        return new By.ByChained(row, By.cssSelector("[data-testid=state-tag]"));
     }
 
     private static By tab(String name) {
