@@ -6,6 +6,7 @@ import { api } from '../../api/client';
 import { childPath, parentOf, type FileListing, type SandboxFileEntry } from '../../api/sandboxes';
 import { useLoad } from '../../api/useLoad';
 import { formatBytes, formatTime } from '../../components/format';
+import { EmptyText } from './EmptyText';
 import { ProblemAlert } from '../../components/ProblemAlert';
 
 const HOME = '/home/user';
@@ -78,7 +79,7 @@ export function SandboxFilesPanel({ sandboxId }: { sandboxId: string }) {
         loading={listing.loading}
         dataSource={rows}
         scroll={{ x: true }}
-        locale={{ emptyText: t('sandboxes.fileBrowser.empty') }}
+        locale={{ emptyText: <EmptyText>{t('sandboxes.fileBrowser.empty')}</EmptyText> }}
         columns={[
           {
             title: t('sandboxes.name'),

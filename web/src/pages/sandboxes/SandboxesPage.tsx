@@ -17,6 +17,7 @@ import {
 import { useLoad } from '../../api/useLoad';
 import { formatTime } from '../../components/format';
 import { PageTitle } from '../../components/PageTitle';
+import { EmptyText } from './EmptyText';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { CreateSandboxDialog } from './CreateSandboxDialog';
 import { SandboxesNav } from './SandboxesNav';
@@ -94,7 +95,7 @@ export function SandboxesPage() {
         dataSource={items}
         pagination={false}
         scroll={{ x: true }}
-        locale={{ emptyText: t('sandboxes.none') }}
+        locale={{ emptyText: <EmptyText>{t('sandboxes.none')}</EmptyText> }}
         onRow={(s) => ({ 'data-testid': `sandbox-row-${s.name}` }) as React.HTMLAttributes<HTMLElement>}
         columns={[
           {

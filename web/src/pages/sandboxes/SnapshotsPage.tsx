@@ -8,6 +8,7 @@ import { commandLines, SANDBOX_LANGUAGES, type SnapshotView } from '../../api/sa
 import { useLoad } from '../../api/useLoad';
 import { formatBytes, formatTime } from '../../components/format';
 import { PageTitle } from '../../components/PageTitle';
+import { EmptyText } from './EmptyText';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { followBuildLog } from './buildLog';
 import { SandboxesNav } from './SandboxesNav';
@@ -62,7 +63,7 @@ export function SnapshotsPage() {
         dataSource={snapshots.data ?? []}
         pagination={false}
         scroll={{ x: true }}
-        locale={{ emptyText: t('snapshots.none') }}
+        locale={{ emptyText: <EmptyText>{t('snapshots.none')}</EmptyText> }}
         onRow={(s) => ({ 'data-testid': `snapshot-row-${s.name}` }) as React.HTMLAttributes<HTMLElement>}
         columns={[
           { title: t('snapshots.name'), dataIndex: 'name' },

@@ -7,6 +7,7 @@ import type { VolumeView } from '../../api/sandboxes';
 import { useLoad } from '../../api/useLoad';
 import { formatBytes, formatTime } from '../../components/format';
 import { PageTitle } from '../../components/PageTitle';
+import { EmptyText } from './EmptyText';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { SandboxesNav } from './SandboxesNav';
 
@@ -54,7 +55,7 @@ export function VolumesPage() {
         dataSource={volumes.data ?? []}
         pagination={false}
         scroll={{ x: true }}
-        locale={{ emptyText: t('volumes.none') }}
+        locale={{ emptyText: <EmptyText>{t('volumes.none')}</EmptyText> }}
         onRow={(v) => ({ 'data-testid': `volume-row-${v.name}` }) as React.HTMLAttributes<HTMLElement>}
         columns={[
           { title: t('volumes.name'), dataIndex: 'name' },

@@ -109,6 +109,47 @@ class SandboxesBrowserTests extends BrowserTest {
     }
 
     @Test
+    void aSnapshotIsBuiltWithItsLogFollowedAndItsDeletionRefusedWhileASandboxLiesOverIt() {
+        String user = signedInUser("sbx-web-build");
+        ApiClient owner = api.withToken(login(user, "password-" + user + "-1"));
+        String snapshot = unique("built");
+        browser.open("/app/snapshots");
+        browser.click(By.cssSelector("[data-testid=snapshot-build]"));
+        browser.type(By.id("snapshot_name"), snapshot);
+        browser.type(By.id("snapshot_commands"), "echo built-$((2*3))\necho kept > made.txt");
+        browser.click(By.id("snapshot-build-submit"));
+        // The log is followed as the build writes it, and says when it has ended.
+        By log = By.cssSelector("[data-testid=snapshot-build-log]");
+        browser.textContains(log, "built-6");
+        browser.until(ExpectedConditions.attributeToBe(log, "data-ended", "true"));
+        browser.click(Browser.button("Close"));
+        browser.until(ExpectedConditions.attributeToBe(By.cssSelector("[data-testid=snapshot-row-" + snapshot + "] [data-testid=state-tag]"),
+                "data-state", "active"));
+
+        // The create dialog offers the snapshot; the sandbox made from it has its files.
+        String box = unique("over");
+        browser.click(By.cssSelector("[data-testid=sandboxes-nav-sandboxes]"));
+        browser.click(By.cssSelector("[data-testid=sandbox-create]"));
+        browser.type(By.id("sandbox_name"), box);
+        browser.click(By.xpath("//input[@id='sandbox_snapshot']/ancestor::div[contains(@class,'ant-select-selector')]"));
+        browser.click(By.cssSelector(".ant-select-item-option[title='" + snapshot + " (python)']"));
+        browser.click(By.id("sandbox-create-submit"));
+        browser.until(ExpectedConditions.attributeToBe(By.cssSelector("[data-testid=sandbox-row-" + box + "] [data-testid=state-tag]"),
+                "data-state", "started"));
+        String id = idIn(owner, box);
+        assertThat(owner.postJson("/sandboxes/" + id + "/process/execute", java.util.Map.of("command", "cat made.txt")).json()
+                .get("stdout").asString().strip()).isEqualTo("kept");
+
+        // Deleting the snapshot is refused while the sandbox lies over it, and the page says why.
+        browser.click(By.cssSelector("[data-testid=sandboxes-nav-snapshots]"));
+        browser.click(By.cssSelector("[data-testid=snapshot-row-" + snapshot + "] [data-testid=snapshot-delete]"));
+        browser.click(By.cssSelector(".ant-popconfirm .ant-btn-primary"));
+        browser.textContains(By.cssSelector("[data-testid=problem]"), "lie over this snapshot");
+        assertThat(owner.get("/snapshots").json().valueStream().map(s -> s.get("name").asString())).contains(snapshot);
+        assertThat(owner.delete("/sandboxes/" + id).status()).isEqualTo(204);
+    }
+
+    @Test
     void aRefusalOfTheTierIsShownInTheDialogInTheUsersWords() {
         String user = signedInUser("sbx-web-limit");
         ApiClient owner = api.withToken(login(user, "password-" + user + "-1"));
