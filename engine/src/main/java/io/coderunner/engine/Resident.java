@@ -7,6 +7,10 @@ import java.util.concurrent.CompletableFuture;
  * another or side by side, each in the sandbox's namespaces, file system, control group and uid;
  * {@link #close()} kills every one of them and frees what the sandbox held. Its home directory
  * stays on the host.
+ *
+ * <p>Only the bubblewrap runtime keeps such sandboxes; gVisor and the development runtime refuse
+ * with a {@link SandboxException}. Methods of a sandbox that has ended throw {@link SandboxException}
+ * (starting a process or a tunnel) or do nothing (writing, signalling, resizing).
  */
 public interface Resident extends AutoCloseable {
 
@@ -52,8 +56,11 @@ public interface Resident extends AutoCloseable {
         void resize(int cols, int rows);
 
         /**
-         * Completes with the exit code: the process's own, or 128 + the signal that ended it; with
-         * {@link SandboxException} when it could not be started (no such program, ...).
+         * Completes with the exit code: the process's own, or 128 + the signal that ended it (137 for
+         * a process still running when the sandbox ended); with {@link SandboxException} when it
+         * could not be started (no such program, no such working directory), its message naming what.
+         * Completes only once the process's output has all been passed on (or, when a background
+         * child keeps its output open, shortly after it ended).
          */
         CompletableFuture<Integer> exited();
     }

@@ -94,7 +94,7 @@ public final class BubblewrapIsolation implements Isolation {
 
     @Override
     public List<String> command(Stage stage, List<String> init) {
-        return command(stage, init, false);
+        return command(stage, init, Kind.RUN);
     }
 
     /**
@@ -105,14 +105,30 @@ public final class BubblewrapIsolation implements Isolation {
      */
     @Override
     public List<String> terminalCommand(Stage stage, List<String> init) {
-        return command(stage, init, true);
+        return command(stage, init, Kind.TERMINAL);
     }
 
-    private List<String> command(Stage stage, List<String> init, boolean terminal) {
+    /**
+     * A resident sandbox's differs from a run's in two ways: bwrap's own init as PID 1, which reaps
+     * the orphans of the agent's processes (a double-forked daemon) and ends the sandbox when the
+     * agent ends; and a /dev of bwrap's making, whose new devpts instance gives processes started
+     * under a terminal their pseudo-terminals (none of the host's).
+     */
+    @Override
+    public List<String> residentCommand(Stage stage, List<String> init) {
+        return command(stage, init, Kind.RESIDENT);
+    }
+
+    private enum Kind { RUN, TERMINAL, RESIDENT }
+
+    private List<String> command(Stage stage, List<String> init, Kind kind) {
         List<String> args = new ArrayList<>(List.of(bwrap,
                 "--unshare-user", "--unshare-pid", "--unshare-ipc", "--unshare-uts", "--unshare-cgroup-try"));
-        if (!terminal) {
-            args.addAll(List.of("--as-pid-1", "--new-session"));
+        if (kind == Kind.RUN) {
+            args.add("--as-pid-1");
+        }
+        if (kind != Kind.TERMINAL) {
+            args.add("--new-session");
         }
         args.addAll(List.of(
                 "--uid", Integer.toString(Stage.SANDBOX_UID), "--gid", Integer.toString(Stage.SANDBOX_UID),
@@ -127,7 +143,7 @@ public final class BubblewrapIsolation implements Isolation {
         // Descriptor-based mounts first: bwrap reopens them through /proc/self/fd, which must
         // still be the host's /proc (the new one would deny a process that changed uid).
         args.addAll(List.of(
-                "--bind-fd", Integer.toString(WORK_FD), Stage.SANDBOX_WORK_DIR,
+                "--bind-fd", Integer.toString(WORK_FD), stage.sandboxWorkDir(),
                 "--ro-bind-fd", Integer.toString(CONTROL_FD), CONTROL_DIR,
                 "--file", Integer.toString(PASSWD_FD), "/etc/passwd",
                 "--file", Integer.toString(GROUP_FD), "/etc/group",
@@ -141,6 +157,8 @@ public final class BubblewrapIsolation implements Isolation {
                 // checks it as the slot's uid anyway, so the directory's parents must let it pass.
                 case ENVIRONMENT_READ_ONLY -> args.addAll(List.of("--ro-bind", mount.source(), mount.target()));
                 case ENVIRONMENT_WRITABLE -> args.addAll(List.of("--bind", mount.source(), mount.target()));
+                case VOLUME_READ_ONLY -> args.addAll(List.of("--ro-bind", mount.source(), mount.target()));
+                case VOLUME_WRITABLE -> args.addAll(List.of("--bind", mount.source(), mount.target()));
             }
         }
         if (resolves(stage)) {
@@ -155,26 +173,30 @@ public final class BubblewrapIsolation implements Isolation {
                 }
             }
         }
-        args.addAll(List.of(
-                "--proc", "/proc",
-                // A /dev of the usual character devices only. bwrap's --dev would also mount a new
-                // devpts, which no run needs and which costs about 2 ms per run.
-                "--tmpfs", "/dev",
-                "--dev-bind", "/dev/null", "/dev/null",
-                "--dev-bind", "/dev/zero", "/dev/zero",
-                "--dev-bind", "/dev/full", "/dev/full",
-                "--dev-bind", "/dev/random", "/dev/random",
-                "--dev-bind", "/dev/urandom", "/dev/urandom",
-                "--symlink", "/proc/self/fd", "/dev/fd",
-                "--symlink", "/proc/self/fd/0", "/dev/stdin",
-                "--symlink", "/proc/self/fd/1", "/dev/stdout",
-                "--symlink", "/proc/self/fd/2", "/dev/stderr"));
-        if (terminal) {
+        args.addAll(List.of("--proc", "/proc"));
+        if (kind == Kind.RESIDENT) {
+            args.addAll(List.of("--dev", "/dev"));
+        } else {
+            args.addAll(List.of(
+                    // A /dev of the usual character devices only. bwrap's --dev would also mount a new
+                    // devpts, which no run needs and which costs about 2 ms per run.
+                    "--tmpfs", "/dev",
+                    "--dev-bind", "/dev/null", "/dev/null",
+                    "--dev-bind", "/dev/zero", "/dev/zero",
+                    "--dev-bind", "/dev/full", "/dev/full",
+                    "--dev-bind", "/dev/random", "/dev/random",
+                    "--dev-bind", "/dev/urandom", "/dev/urandom",
+                    "--symlink", "/proc/self/fd", "/dev/fd",
+                    "--symlink", "/proc/self/fd/0", "/dev/stdin",
+                    "--symlink", "/proc/self/fd/1", "/dev/stdout",
+                    "--symlink", "/proc/self/fd/2", "/dev/stderr"));
+        }
+        if (kind == Kind.TERMINAL) {
             args.addAll(List.of("--dev-bind", "/dev/tty", "/dev/tty"));
         }
         args.addAll(List.of(
                 "--perms", "1777", "--size", Long.toString(stage.limits().diskBytes()), "--tmpfs", "/tmp",
-                "--chdir", Stage.SANDBOX_WORK_DIR,
+                "--chdir", stage.sandboxWorkDir(),
                 "--remount-ro", "/",
                 "--seccomp", Integer.toString(SECCOMP_FD)));
         // By name, so that the same stage always gives the same command line.
@@ -190,7 +212,7 @@ public final class BubblewrapIsolation implements Isolation {
                 Descriptor.read(SECCOMP_FD, seccompFilter),
                 Descriptor.read(WORK_FD, stage.workDir()),
                 Descriptor.read(CONTROL_FD, stage.stateDir()),
-                Descriptor.read(PASSWD_FD, etc.resolve("passwd")),
+                Descriptor.read(PASSWD_FD, SandboxEtc.passwd(etc, stage.sandboxWorkDir())),
                 Descriptor.read(GROUP_FD, etc.resolve("group")),
                 Descriptor.read(HOSTS_FD, hosts(stage)),
                 Descriptor.read(NSSWITCH_FD, etc.resolve("nsswitch.conf")));

@@ -51,8 +51,8 @@ final class OciBundle {
         mounts.add(OciMount.internal("tmpfs", "/dev", List.of("mode=755", "size=65536")));
         for (Mount mount : stage.mounts()) {
             switch (mount.kind()) {
-                case READ_ONLY_BIND, ENVIRONMENT_READ_ONLY -> mounts.add(OciMount.readOnly(mount.source(), mount.target()));
-                case ENVIRONMENT_WRITABLE -> mounts.add(OciMount.writable(mount.source(), mount.target()));
+                case READ_ONLY_BIND, ENVIRONMENT_READ_ONLY, VOLUME_READ_ONLY -> mounts.add(OciMount.readOnly(mount.source(), mount.target()));
+                case ENVIRONMENT_WRITABLE, VOLUME_WRITABLE -> mounts.add(OciMount.writable(mount.source(), mount.target()));
                 case SYMLINK -> {
                     // made in the root file system, after the mount points
                 }

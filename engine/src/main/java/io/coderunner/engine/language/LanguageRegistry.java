@@ -57,6 +57,28 @@ public final class LanguageRegistry {
         }
     }
 
+    /**
+     * What a sandbox must see of the host for one built-in language's toolchain to work (its own
+     * paths and the shared libraries and tools every language needs), without asking it for its
+     * version: for the engine's own use of a toolchain, such as a resident sandbox's agent.
+     */
+    public static List<Mount> builtInMounts(String id) {
+        try (InputStream in = LanguageRegistry.class.getResourceAsStream(BUILT_IN)) {
+            LanguageFile file = JsonMapper.builder()
+                    .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                    .build()
+                    .readValue(in, LanguageFile.class);
+            LanguageDefinition definition = file.languages().stream().filter(d -> d.id().equals(id)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("no built-in language " + id));
+            MountPlanner planner = new MountPlanner();
+            expandAll(file.baseMounts()).forEach(planner::add);
+            expandAll(definition.mounts()).forEach(planner::add);
+            return planner.plan();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** A language file of the administrator's, probed on this host. */
     public static LanguageRegistry probe(Path file) {
         try (InputStream in = Files.newInputStream(file)) {

@@ -5,6 +5,8 @@ import io.coderunner.engine.OutputFrame;
 import io.coderunner.engine.OutputListener;
 import io.coderunner.engine.RunEnvironment;
 import io.coderunner.engine.RunHandle;
+import io.coderunner.engine.Resident;
+import io.coderunner.engine.ResidentSpec;
 import io.coderunner.engine.RunResult;
 import io.coderunner.engine.RunSpec;
 import io.coderunner.engine.Sandbox;
@@ -58,6 +60,12 @@ public final class IsolatedSandbox implements Sandbox {
     private final boolean root;
     private final TerminalSlots terminalSlots = new TerminalSlots();
     private final Set<PtyTerminal> terminals = ConcurrentHashMap.newKeySet();
+    private final ResidentSlots residentSlots;
+    private final Set<AgentResident> residents = ConcurrentHashMap.newKeySet();
+    /** Callers' own uids that open resident sandboxes run as now: one sandbox each. */
+    private final Set<Integer> callerUids = ConcurrentHashMap.newKeySet();
+    /** What the resident sandboxes' agent needs of the host: Python's toolchain, found on first use. */
+    private volatile List<Mount> agentMounts;
     /**
      * Host directories a run or terminal works in now. Only one at a time may: the directory belongs
      * to that sandbox's uid while it works, and a second one would take it away from the first.
@@ -65,6 +73,11 @@ public final class IsolatedSandbox implements Sandbox {
     private final Set<Path> directoriesInUse = ConcurrentHashMap.newKeySet();
     private final Launcher terminalLauncher;
     private final int fileSizeBlockBytes = ShellRlimits.fileSizeBlockBytes();
+
+    /** How long a resident sandbox's agent may take to say it is ready. */
+    private static final java.time.Duration RESIDENT_START_TIMEOUT = java.time.Duration.ofSeconds(20);
+    /** The agent's program, in the resident's control directory. */
+    private static final String AGENT_FILE = "resident-agent.py";
 
     /** Host paths a terminal sees besides its toolchains: the shell's tools, git, terminal descriptions. */
     private static final List<String> TERMINAL_PATHS = List.of("/bin", "/usr/bin", "/etc/alternatives",
@@ -80,6 +93,7 @@ public final class IsolatedSandbox implements Sandbox {
         this.stages = new StageRunner(isolation, cgroups, timers);
         this.root = root;
         this.terminalLauncher = new Launcher(!isolation.dropsPrivilegesItself());
+        this.residentSlots = new ResidentSlots(root ? config.uidBase() : null);
     }
 
     @Override
@@ -331,6 +345,136 @@ public final class IsolatedSandbox implements Sandbox {
         }
     }
 
+    /**
+     * A sandbox that stays up with its agent as first process ({@link AgentResident}): like a
+     * terminal, its own control group, uid, network and home directory, but with plain pipes to
+     * the agent instead of a pseudo-terminal. Only runtimes with {@link Isolation#residentCommand}
+     * (bubblewrap) keep one; the others refuse with a {@link SandboxException}.
+     */
+    @Override
+    public Resident openResident(ResidentSpec spec) {
+        if (slots.closed()) {
+            throw new SandboxException("the sandbox is shutting down");
+        }
+        Integer ownUid = root ? spec.hostUid() : null;
+        if (ownUid != null && ResidentSlots.engineOwn(config.uidBase(), ownUid)) {
+            throw new io.coderunner.engine.InvalidRunException("the host uid " + ownUid + " is one of the engine's own ("
+                    + config.uidBase() + " and on)");
+        }
+        if (ownUid != null && !callerUids.add(ownUid)) {
+            throw new SandboxException("another open sandbox runs as host uid " + ownUid);
+        }
+        int number;
+        try {
+            number = residentSlots.take();
+        } catch (RuntimeException e) {
+            if (ownUid != null) {
+                callerUids.remove(ownUid);
+            }
+            throw e;
+        }
+        Integer uid = root ? (ownUid != null ? ownUid : residentSlots.uid(number)) : null;
+        String group = "res-" + number;
+        // The directories the sandbox's uid is lent while it is open: its home, unless it is the
+        // caller's uid's already. Volumes are shown as the caller made them.
+        List<Path> lentDirs = new ArrayList<>();
+        RunCgroup cgroup = null;
+        UserModeNetwork network = null;
+        AgentResident made = null;
+        boolean claimedHome = false;
+        try {
+            Path stateDir = controlDir("residents", group, uid);
+            Path agentFile = writeAgent(stateDir);
+            Stage stage = residentStage(spec, stateDir, uid);
+            List<String> isolated = isolation.residentCommand(stage, residentInit(spec,
+                    isolation.controlDir(stage) + "/" + agentFile.getFileName()));
+            claim(spec.homeDir());
+            claimedHome = true;
+            if (ownUid == null) {
+                lentDirs.add(spec.homeDir());
+            }
+            cgroup = cgroups.create(group, isolation.hostLimits(spec.limits()), spec.cpuCores());
+            for (Path dir : lentDirs) {
+                HostDirectory.lend(dir, uid);
+            }
+            if (spec.limits().network() && isolation.needsUserModeNetwork()) {
+                network = UserModeNetwork.open(group, NetworkPolicy.of(spec.limits().networkAccess()));
+            }
+            List<String> command = terminalLauncher.command(stage, cgroup.procsFiles(), isolated, isolation.descriptors(stage),
+                    network == null ? null : network.path());
+            ProcessBuilder builder = new ProcessBuilder(command).directory(Path.of("/").toFile());
+            builder.environment().clear();
+            builder.environment().put("PATH", "/usr/sbin:/usr/bin:/sbin:/bin");
+            Process agent = EngineThreads.spawn(builder);
+            cgroup.attached(agent.toHandle());
+            RunCgroup owned = cgroup;
+            UserModeNetwork ownedNetwork = network;
+            AgentResident[] self = new AgentResident[1];
+            AgentResident resident = new AgentResident(agent, cgroup, () -> {
+                residents.remove(self[0]);
+                owned.close();
+                if (ownedNetwork != null) {
+                    ownedNetwork.close();
+                }
+                giveBack(spec.homeDir(), lentDirs, uid, ownUid, number);
+            });
+            self[0] = resident;
+            made = resident;
+            residents.add(resident);
+            // Closes the sandbox (and gives everything back) when the agent does not answer.
+            resident.awaitReady(RESIDENT_START_TIMEOUT);
+            return resident;
+        } catch (IOException | RuntimeException e) {
+            if (made != null) {
+                // Its own close gives everything back.
+                made.close();
+            } else {
+                if (cgroup != null) {
+                    cgroup.close();
+                }
+                if (network != null) {
+                    network.close();
+                }
+                if (claimedHome) {
+                    giveBack(spec.homeDir(), lentDirs, uid, ownUid, number);
+                } else {
+                    giveBack(null, lentDirs, uid, ownUid, number);
+                }
+            }
+            if (e instanceof io.coderunner.engine.DirectoryInUseException || e instanceof io.coderunner.engine.InvalidRunException) {
+                throw (RuntimeException) e;
+            }
+            // bubblewrap's own errors name the engine's directories, which are not the caller's to know.
+            String reason = HostPathText.hide(e.getMessage(), spec.homeDir(), config.root());
+            throw new SandboxException(e instanceof SandboxException ? reason : "cannot open a sandbox: " + reason, e);
+        }
+    }
+
+    /**
+     * Gives back what a resident held: the directories lent to its uid (taken back for the server
+     * first), its home directory's claim (null when it had none yet), the caller's uid and its number.
+     */
+    private void giveBack(Path claimedHome, List<Path> lentDirs, Integer uid, Integer ownUid, int number) {
+        try {
+            for (Path dir : lentDirs) {
+                try {
+                    HostDirectory.reclaim(dir, uid);
+                } catch (SandboxException e) {
+                    // As for a terminal: the top folder is the server's again all the same.
+                    log.error("A sandbox's directory was not wholly taken back: {}", e.getMessage());
+                }
+            }
+        } finally {
+            if (claimedHome != null) {
+                directoriesInUse.remove(claimedHome);
+            }
+            if (ownUid != null) {
+                callerUids.remove(ownUid);
+            }
+            residentSlots.give(number);
+        }
+    }
+
     @Override
     public DirectoryHold holdDirectory(Path dir) {
         claim(dir);
@@ -353,10 +497,18 @@ public final class IsolatedSandbox implements Sandbox {
 
     /** The terminal's control directory: empty, but the runtime shows one to every sandbox. */
     private Path terminalStateDir(int number, Integer uid) throws IOException {
-        Path base = config.root().resolve("terminals");
+        return controlDir("terminals", "term-" + number, uid);
+    }
+
+    /**
+     * A control directory of a terminal's or resident's, under the engine's root: the sandbox sees
+     * it read-only, and its uid may read it, but the files in it are the engine's.
+     */
+    private Path controlDir(String kind, String name, Integer uid) throws IOException {
+        Path base = config.root().resolve(kind);
         Files.createDirectories(base);
         Files.setPosixFilePermissions(base, PosixFilePermissions.fromString("rwx--x--x"));
-        Path dir = base.resolve("term-" + number);
+        Path dir = base.resolve(name);
         Files.createDirectories(dir);
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString(uid == null ? "rwx------" : "r-x------"));
         if (uid != null) {
@@ -364,6 +516,25 @@ public final class IsolatedSandbox implements Sandbox {
             Files.setAttribute(dir, "unix:gid", uid, LinkOption.NOFOLLOW_LINKS);
         }
         return dir;
+    }
+
+    /** Puts the agent's program into a resident's control directory (the engine's file, readable by all). */
+    private static Path writeAgent(Path controlDir) throws IOException {
+        Path file = controlDir.resolve(AGENT_FILE);
+        byte[] program;
+        try (var in = IsolatedSandbox.class.getResourceAsStream(AGENT_FILE)) {
+            if (in == null) {
+                throw new IOException("the engine lacks " + AGENT_FILE);
+            }
+            program = in.readAllBytes();
+        }
+        // The directory is the sandbox uid's (read-only to it), so the file is replaced rather than
+        // written into: whatever is there now is not followed.
+        Path fresh = Files.createTempFile(controlDir.getParent(), "agent", ".py");
+        Files.write(fresh, program);
+        Files.setPosixFilePermissions(fresh, PosixFilePermissions.fromString("r--r--r--"));
+        Files.move(fresh, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        return file;
     }
 
     private static Stage terminalStage(TerminalSpec spec, Path stateDir, Integer uid) {
@@ -399,6 +570,73 @@ public final class IsolatedSandbox implements Sandbox {
         return new Stage(OutputFrame.Stage.RUN, spec.command(), env, mounts, spec.limits(), spec.workDir(), stateDir, uid);
     }
 
+    /**
+     * A resident's view: as a terminal's (the shell's tools, the toolchains asked for, the
+     * environment), plus Python's for the agent, the volumes, and the home directory at
+     * {@link ResidentSpec#HOME}.
+     */
+    private Stage residentStage(ResidentSpec spec, Path stateDir, Integer uid) {
+        MountPlanner planner = new MountPlanner();
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("PATH", "/usr/local/bin:/usr/bin:/bin");
+        env.put("HOME", ResidentSpec.HOME);
+        env.put("TMPDIR", "/tmp");
+        env.put("LANG", "C.UTF-8");
+        env.put("USER", "runner");
+        env.put("SHELL", "/usr/bin/bash");
+        for (Language language : spec.toolchains()) {
+            language.mounts().forEach(planner::add);
+            language.env().forEach(env::putIfAbsent);
+        }
+        agentMounts().forEach(planner::add);
+        for (String path : TERMINAL_PATHS) {
+            if (Files.exists(Path.of(path), LinkOption.NOFOLLOW_LINKS)) {
+                planner.add(Path.of(path));
+            }
+        }
+        List<Mount> mounts = new ArrayList<>(planner.plan());
+        RunEnvironment environment = spec.environment();
+        if (environment != null) {
+            env.putAll(environment.variables());
+            environment.mounts().stream().filter(mount -> !mounts.contains(mount)).forEach(mounts::add);
+            mounts.add(environment.mount());
+        }
+        for (ResidentSpec.VolumeMount volume : spec.volumes()) {
+            for (Mount shown : mounts) {
+                if (ResidentSpec.VolumeMount.overlaps(volume.sandboxPath(), shown.target())) {
+                    throw new io.coderunner.engine.InvalidRunException("a volume cannot be shown at " + volume.sandboxPath()
+                            + ": the sandbox shows " + shown.target() + " there");
+                }
+            }
+        }
+        spec.env().forEach(env::put);
+        for (ResidentSpec.VolumeMount volume : spec.volumes()) {
+            if (!Files.isDirectory(volume.hostDir(), LinkOption.NOFOLLOW_LINKS)) {
+                throw new SandboxException("a volume's host directory " + volume.hostDir() + " is not a directory");
+            }
+            mounts.add(new Mount(volume.readOnly() ? Mount.Kind.VOLUME_READ_ONLY : Mount.Kind.VOLUME_WRITABLE,
+                    volume.hostDir().toString(), volume.sandboxPath()));
+        }
+        return new Stage(OutputFrame.Stage.RUN, List.of(), env, mounts, spec.limits(), spec.homeDir(), stateDir, uid,
+                ResidentSpec.HOME);
+    }
+
+    private List<Mount> agentMounts() {
+        if (agentMounts == null) {
+            agentMounts = io.coderunner.engine.language.LanguageRegistry.builtInMounts("python");
+        }
+        return agentMounts;
+    }
+
+    /** Sets the sandbox's rlimits (no CPU-time one: it stays up) and execs the agent. */
+    private List<String> residentInit(ResidentSpec spec, String agentPath) {
+        long fileBlocks = Math.max(1, spec.limits().maxFileBytes() / fileSizeBlockBytes);
+        return List.of("/usr/bin/sh", "-c",
+                "ulimit -c 0 && ulimit -f " + fileBlocks + " && ulimit -n " + spec.limits().maxOpenFiles()
+                        + " || exit " + Launcher.SETUP_FAILED + "\nexec \"$@\"", "coderunner-resident",
+                "/usr/bin/python3", "-I", "-S", agentPath);
+    }
+
     /** Sets the session's rlimits (no CPU-time one: a session is long) and execs its command. */
     private List<String> terminalInit(TerminalSpec spec) {
         long fileBlocks = Math.max(1, spec.limits().maxFileBytes() / fileSizeBlockBytes);
@@ -429,6 +667,9 @@ public final class IsolatedSandbox implements Sandbox {
         // Nothing of a terminal outlives the sandbox.
         for (PtyTerminal terminal : List.copyOf(terminals)) {
             terminal.close();
+        }
+        for (AgentResident resident : List.copyOf(residents)) {
+            resident.close();
         }
         timers.shutdownNow();
         slots.close();

@@ -32,6 +32,16 @@ public interface Isolation {
                 + name() + ")");
     }
 
+    /**
+     * Like {@link #command} for a resident sandbox, whose init is its agent, talking to the engine
+     * over plain pipes, and whose work directory appears at {@link Stage#sandboxWorkDir()}. Runtimes
+     * that cannot keep such a sandbox refuse.
+     */
+    default List<String> residentCommand(Stage stage, List<String> init) {
+        throw new io.coderunner.engine.SandboxException("long-lived sandboxes need the bubblewrap runtime (this server runs "
+                + name() + ")");
+    }
+
     /** Where the init finds the slot's control directory ({@code stage.stateDir()}). */
     String controlDir(Stage stage);
 

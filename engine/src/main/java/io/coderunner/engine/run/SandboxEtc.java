@@ -22,6 +22,9 @@ public final class SandboxEtc {
     /** The resolver configuration of a stage with public network (written beside {@link #FILES}). */
     public static final String RESOLV_CONF = "resolv.conf";
 
+    /** The passwd file of a resident sandbox, whose user's home is {@code /home/user} (written beside {@link #FILES}). */
+    public static final String RESIDENT_PASSWD = "passwd-resident";
+
     private static final String HOSTS = "127.0.0.1 localhost sandbox\n::1 localhost ip6-localhost\n";
 
     private SandboxEtc() {
@@ -70,10 +73,20 @@ public final class SandboxEtc {
         return HOSTS + String.join("", lines);
     }
 
+    /** The passwd file of a sandbox whose work directory, its user's home, is {@code home}. */
+    public static Path passwd(Path dir, String home) {
+        return dir.resolve(home.equals(io.coderunner.engine.ResidentSpec.HOME) ? RESIDENT_PASSWD : "passwd");
+    }
+
+    private static String passwdText(String home) {
+        return "runner:x:" + Stage.SANDBOX_UID + ":" + Stage.SANDBOX_UID + ":runner:" + home
+                + ":/bin/sh\nnobody:x:65534:65534:nobody:/nonexistent:/usr/sbin/nologin\n";
+    }
+
     public static Path write(Path dir) throws IOException {
         Files.createDirectories(dir);
-        Files.writeString(dir.resolve("passwd"), "runner:x:" + Stage.SANDBOX_UID + ":" + Stage.SANDBOX_UID
-                + ":runner:/work:/bin/sh\nnobody:x:65534:65534:nobody:/nonexistent:/usr/sbin/nologin\n", StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("passwd"), passwdText(Stage.SANDBOX_WORK_DIR), StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve(RESIDENT_PASSWD), passwdText(io.coderunner.engine.ResidentSpec.HOME), StandardCharsets.UTF_8);
         Files.writeString(dir.resolve("group"), "runner:x:" + Stage.SANDBOX_UID + ":\nnogroup:x:65534:\n", StandardCharsets.UTF_8);
         Files.writeString(dir.resolve("hosts"), HOSTS, StandardCharsets.UTF_8);
         // A sandbox with network resolves names through its namespace's forwarder to the host's resolver.

@@ -306,8 +306,8 @@ class BubblewrapIsolationTests {
 
     private static String group(Mount mount) {
         return switch (mount.kind()) {
-            case READ_ONLY_BIND, ENVIRONMENT_READ_ONLY -> "--ro-bind " + mount.source() + " " + mount.target();
-            case ENVIRONMENT_WRITABLE -> "--bind " + mount.source() + " " + mount.target();
+            case READ_ONLY_BIND, ENVIRONMENT_READ_ONLY, VOLUME_READ_ONLY -> "--ro-bind " + mount.source() + " " + mount.target();
+            case ENVIRONMENT_WRITABLE, VOLUME_WRITABLE -> "--bind " + mount.source() + " " + mount.target();
             case SYMLINK -> "--symlink " + mount.source() + " " + mount.target();
         };
     }

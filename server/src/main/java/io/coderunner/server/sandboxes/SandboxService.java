@@ -216,6 +216,20 @@ public class SandboxService {
         return live;
     }
 
+    /**
+     * A started sandbox by its id alone, for a request whose right to it was checked otherwise (a
+     * preview token); 404 or 409 naming the state like {@link #live}. Counts as activity.
+     */
+    LiveSandbox liveById(String id) {
+        SandboxRecord sandbox = store.find(id).orElseThrow(() -> new NotFoundException("sandbox " + id + " not found"));
+        LiveSandbox live = sandbox.state() == SandboxState.STARTED ? host.live(sandbox.id()).orElse(null) : null;
+        if (live == null) {
+            throw notIn(sandbox.state() == SandboxState.STARTED ? SandboxState.STOPPED : sandbox.state(), "reach its ports");
+        }
+        touch(sandbox.id());
+        return live;
+    }
+
     public ExecResult execute(Caller caller, String idOrName, String command, String cwd, Map<String, String> env, Integer timeout) {
         if (command == null || command.isBlank()) {
             throw new BadRequestException("command is required");

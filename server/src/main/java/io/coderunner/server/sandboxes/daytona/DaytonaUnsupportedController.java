@@ -60,11 +60,11 @@ class DaytonaUnsupportedController {
 
     @KeyScope("sandboxes")
     @PreAuthorize("isAuthenticated()")
-    @RequestMapping({SANDBOX + "/ports/{port}/preview-url", SANDBOX + "/ports/{port}/signed-preview-url",
+    @RequestMapping({SANDBOX + "/ports/{port}/signed-preview-url",
             SANDBOX + "/ports/{port}/signed-preview-url/{token}/expire"})
     Object previewUrl(@AuthenticationPrincipal Caller caller, @PathVariable String idOrName) {
         sandboxes.get(caller, idOrName);
-        throw unsupported("preview links through the Daytona API (not available on this server yet)");
+        throw unsupported("signed preview links (use preview-url: its token does not expire)");
     }
 
     @KeyScope("sandboxes")
