@@ -337,7 +337,8 @@ function PreviewLinks({ sandboxId, disabled }: { sandboxId: string; disabled: bo
           <Descriptions.Item label={`${t('sandboxes.port')} ${link.port}`}>
             <Space wrap>
               <Typography.Text copyable data-testid="sandbox-preview-url">{link.url}</Typography.Text>
-              <Button type="primary" size="small" href={previewOpenUrl(link.url, link.token)} target="_blank" rel="noreferrer">
+              <Button type="primary" size="small" href={previewOpenUrl(link.url, link.token)} target="_blank" rel="noreferrer"
+                data-testid="sandbox-preview-open">
                 {t('sandboxes.openPreview')}
               </Button>
             </Space>

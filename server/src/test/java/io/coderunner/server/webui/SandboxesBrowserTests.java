@@ -1,11 +1,13 @@
 package io.coderunner.server.webui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.coderunner.server.ApiClient;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -15,7 +17,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The sandboxes pages on a real sandbox: one is created from the dialog and started, runs a command
- * typed in its command box, takes keys in its terminal, shows and takes files, stops (its command box then disabled, saying why) and starts again, is
+ * typed in its command box, takes keys in its terminal, shows and takes files, previews a server it runs, stops (its command box then disabled, saying why) and starts again, is
  * snapshotted, and is deleted; a volume is made beside it.
  */
 class SandboxesBrowserTests extends BrowserTest {
@@ -72,6 +74,23 @@ class SandboxesBrowserTests extends BrowserTest {
         browser.click(By.id("sandbox-run"));
         assertThat(browser.textContains(By.cssSelector("[data-testid=sandbox-stdout]"), "folder"))
                 .contains("42").contains("uploaded from the page");
+
+        // A preview link: a server started in the sandbox is reached through the link with its token.
+        browser.type(By.id("sandbox-command"), "(python3 -m http.server 3000 >/dev/null 2>&1 &)");
+        browser.click(By.id("sandbox-run"));
+        browser.textContains(By.cssSelector("[data-testid=sandbox-exit-code]"), "Exit code 0");
+        browser.click(tab("Preview"));
+        browser.type(By.id("sandbox-preview-port"), "3000");
+        browser.click(By.id("sandbox-preview-get"));
+        String open = browser.visible(By.cssSelector("[data-testid=sandbox-preview-open]")).getAttribute("href");
+        assertThat(open).contains("/3000/").contains("token=");
+        String detail = browser.driver.getCurrentUrl();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            browser.driver.get(open);
+            assertThat(browser.driver.findElement(By.tagName("body")).getText()).contains("answer.txt");
+        });
+        browser.driver.get(detail);
+        browser.click(tab("Command"));
 
         browser.click(By.cssSelector("[data-testid=sandbox-stop]"));
         browser.until(ExpectedConditions.attributeToBe(stateTag(), "data-state", "stopped"));
