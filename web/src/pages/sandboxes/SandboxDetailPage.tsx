@@ -10,6 +10,8 @@ import {
   type SandboxAction,
   type SandboxView,
   type SnapshotView,
+  formatPairs,
+  parsePairs,
   type PreviewLink,
   previewOpenUrl,
   type TransitionView,
@@ -87,7 +89,7 @@ export function SandboxDetailPage() {
     <Card
       title={
         <Space wrap>
-          <Link to="/sandboxes">
+          <Link to="/sandboxes" style={{ fontWeight: 'normal', fontSize: 14 }}>
             <ArrowLeftOutlined /> {t('sandboxes.back')}
           </Link>
           <PageTitle title={current.name}>{current.name}</PageTitle>
@@ -218,6 +220,7 @@ function Overview({ sandbox, transitions, onSaved }: { sandbox: SandboxView; tra
           </Form.Item>
         </Form>
       </div>
+      <LabelsEditor sandbox={sandbox} onSaved={onSaved} />
       <div>
         <Typography.Title level={2} style={{ fontSize: 16 }}>{t('sandboxes.transitions')}</Typography.Title>
         <Timeline
@@ -235,6 +238,41 @@ function Overview({ sandbox, transitions, onSaved }: { sandbox: SandboxView; tra
         />
       </div>
     </Space>
+  );
+}
+
+/** The sandbox's labels as KEY=value lines; saving replaces them all. */
+function LabelsEditor({ sandbox, onSaved }: { sandbox: SandboxView; onSaved: () => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [text, setText] = useState(formatPairs(sandbox.labels));
+  const [problem, setProblem] = useState<unknown>();
+  useEffect(() => setText(formatPairs(sandbox.labels)), [sandbox.labels]);
+
+  const save = async () => {
+    setProblem(undefined);
+    try {
+      await api.put(`/sandboxes/${sandbox.id}/labels`, { labels: parsePairs(text, 'labels') });
+      message.success(t('sandboxes.labelsSaved'));
+      onSaved();
+    } catch (e) {
+      setProblem(e);
+    }
+  };
+
+  return (
+    <div>
+      <Typography.Title level={2} style={{ fontSize: 16 }}>
+        <label htmlFor="sandbox-labels-edit">{t('sandboxes.labels')}</label>
+      </Typography.Title>
+      <ProblemAlert error={problem} onClose={() => setProblem(undefined)} />
+      <Space align="start" wrap>
+        <Input.TextArea id="sandbox-labels-edit" rows={3} value={text} onChange={(e) => setText(e.target.value)} placeholder="team=web"
+          spellCheck={false} style={{ width: 320, fontFamily: 'monospace' }} />
+        <Button onClick={() => void save()} data-testid="sandbox-labels-save">{t('sandboxes.saveLabels')}</Button>
+      </Space>
+      <Typography.Paragraph type="secondary" style={{ marginTop: 4 }}>{t('sandboxes.labelsHelp')}</Typography.Paragraph>
+    </div>
   );
 }
 

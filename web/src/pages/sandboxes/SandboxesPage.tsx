@@ -108,7 +108,7 @@ export function SandboxesPage() {
           {
             title: t('sandboxes.resources'),
             key: 'resources',
-            render: (_, s) => <Typography.Text style={{ whiteSpace: 'nowrap' }}>{`${s.cpu} CPU · ${s.memory_mb} MB · ${s.disk_mb} MB`}</Typography.Text>,
+            render: (_, s) => <Typography.Text style={{ whiteSpace: 'nowrap' }}>{t('sandboxes.resourcesText', { cpu: s.cpu, memory: s.memory_mb, disk: s.disk_mb })}</Typography.Text>,
           },
           { title: t('sandboxes.network'), dataIndex: 'network', render: (on: boolean) => (on ? t('sandboxes.networkOn') : t('sandboxes.networkOff')) },
           { title: t('sandboxes.autoStop'), dataIndex: 'auto_stop_minutes', render: (m: number) => minutesText(m, t('sandboxes.never')) },

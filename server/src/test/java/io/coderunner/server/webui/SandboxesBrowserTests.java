@@ -39,9 +39,21 @@ class SandboxesBrowserTests extends BrowserTest {
         browser.until(ExpectedConditions.attributeToBe(By.cssSelector("[data-testid=sandbox-row-" + box + "] [data-testid=state-tag]"),
                 "data-state", "started"));
         assertThat(browser.driver.findElement(row).getText()).contains("python").contains("team=web").contains("15 min");
+        browser.screenshot("sandboxes-list");
 
         browser.click(By.linkText(box));
         browser.urlContains("/app/sandboxes/");
+        // Its overview edits its lifecycle and labels in place.
+        browser.type(By.id("lifecycle_auto_stop_minutes"), "30");
+        browser.click(By.cssSelector("[data-testid=sandbox-lifecycle-save]"));
+        browser.visible(Browser.text("Lifecycle saved"));
+        browser.type(By.id("sandbox-labels-edit"), "team=web\nstage=test");
+        browser.click(By.cssSelector("[data-testid=sandbox-labels-save]"));
+        browser.visible(Browser.text("Labels saved"));
+        JsonNode saved = owner.get("/sandboxes/" + idIn(owner, box)).json();
+        assertThat(saved.get("auto_stop_minutes").asInt()).isEqualTo(30);
+        assertThat(saved.get("labels").get("stage").asString()).isEqualTo("test");
+        browser.textContains(By.cssSelector("[data-testid=sandbox-transitions]"), "started");
         browser.click(tab("Command"));
         browser.type(By.id("sandbox-command"), "echo hi");
         browser.click(By.id("sandbox-run"));
