@@ -11,9 +11,9 @@ await run('volumes', async (daytona) => {
   }
   assert.equal(volume.state, 'ready');
   assert.ok((await daytona.volume.list()).some((v) => v.name === name));
-  const writer = await daytona.create({ language: 'python', volumes: [{ volumeId: volume.id, mountPath: '/home/user/shared' }] });
+  const writer = await daytona.create({ language: 'python', volumes: [{ volumeId: volume.id, mountPath: '/mnt/shared' }] });
   try {
-    await writer.process.executeCommand('echo shared > /home/user/shared/note.txt');
+    await writer.process.executeCommand('echo shared > /mnt/shared/note.txt');
   } finally {
     await writer.delete();
   }

@@ -109,10 +109,13 @@ public final class BubblewrapIsolation implements Isolation {
     }
 
     /**
-     * A resident sandbox's differs from a run's in two ways: bwrap's own init as PID 1, which reaps
-     * the orphans of the agent's processes (a double-forked daemon) and ends the sandbox when the
-     * agent ends; and a /dev of bwrap's making, whose new devpts instance gives processes started
-     * under a terminal their pseudo-terminals (none of the host's).
+     * A resident sandbox's differs from a run's in its /dev, of bwrap's making, whose new devpts
+     * instance gives processes started under a terminal their pseudo-terminals (none of the host's).
+     * As for a run, its init (the agent) is PID 1 of the namespace: the kernel keeps signals of the
+     * sandbox's own processes from it (they can neither kill nor stop it), it reaps their orphans,
+     * and when it ends every process of the namespace ends with it. With bwrap's own init in
+     * between, bwrap would exit as soon as that init reported the agent's end, before reaping it,
+     * leaving its zombie to the host's PID 1.
      */
     @Override
     public List<String> residentCommand(Stage stage, List<String> init) {
@@ -124,7 +127,7 @@ public final class BubblewrapIsolation implements Isolation {
     private List<String> command(Stage stage, List<String> init, Kind kind) {
         List<String> args = new ArrayList<>(List.of(bwrap,
                 "--unshare-user", "--unshare-pid", "--unshare-ipc", "--unshare-uts", "--unshare-cgroup-try"));
-        if (kind == Kind.RUN) {
+        if (kind != Kind.TERMINAL) {
             args.add("--as-pid-1");
         }
         if (kind != Kind.TERMINAL) {

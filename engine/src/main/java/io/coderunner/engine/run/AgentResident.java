@@ -311,8 +311,17 @@ final class AgentResident implements Resident {
             return;
         }
         try {
+            // The sandbox's init (bwrap's, PID 1 of its namespace) is killed first: the kernel then
+            // kills every process of the namespace and the init reaps them as it ends, and the
+            // launcher's bwrap, the engine's own child, reaps the init and exits. Killing the whole
+            // group at once instead would orphan the init to the host's PID 1, and its zombie, of
+            // the sandbox's uid, would last as long as that takes to reap it (in a container, long).
+            agent.toHandle().children().forEach(ProcessHandle::destroyForcibly);
+            awaitExit();
+            // Whatever is left in the group, however it got there.
             cgroup.killAll();
             agent.destroyForcibly();
+            awaitExit();
             cgroup.close();
         } finally {
             try {
@@ -334,6 +343,14 @@ final class AgentResident implements Resident {
                 }
                 ended.complete(null);
             }
+        }
+    }
+
+    private void awaitExit() {
+        try {
+            agent.waitFor(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

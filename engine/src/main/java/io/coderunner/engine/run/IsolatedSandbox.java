@@ -435,11 +435,7 @@ public final class IsolatedSandbox implements Sandbox {
                 if (network != null) {
                     network.close();
                 }
-                if (claimedHome) {
-                    giveBack(spec.homeDir(), lentDirs, uid, ownUid, number);
-                } else {
-                    giveBack(null, lentDirs, uid, ownUid, number);
-                }
+                giveBack(claimedHome ? spec.homeDir() : null, lentDirs, uid, ownUid, number);
             }
             if (e instanceof io.coderunner.engine.DirectoryInUseException || e instanceof io.coderunner.engine.InvalidRunException) {
                 throw (RuntimeException) e;

@@ -139,6 +139,9 @@ class Agent:
         self.wake = wake_r
         signal.set_wakeup_fd(wake_w)
         signal.signal(signal.SIGCHLD, lambda *_: None)
+        # As the namespace's PID 1 the kernel keeps from it every signal it has no handler for;
+        # Python's own for SIGINT would let a process of the sandbox end it, so it goes.
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
 
     # --- processes -------------------------------------------------------------------------
 
@@ -201,7 +204,7 @@ class Agent:
         step = "start"
         try:
             signal.set_wakeup_fd(-1)
-            for sig in (signal.SIGPIPE, signal.SIGCHLD, signal.SIGINT, signal.SIGQUIT, signal.SIGTERM):
+            for sig in (signal.SIGPIPE, signal.SIGXFSZ, signal.SIGCHLD, signal.SIGINT, signal.SIGQUIT, signal.SIGTERM):
                 signal.signal(sig, signal.SIG_DFL)
             os.setsid()
             if pty:
@@ -284,6 +287,7 @@ class Agent:
         os.close(fd)
 
     def reap(self):
+        """Collects the exits of its processes, and of orphans the kernel gave it as PID 1 (ignored)."""
         while True:
             try:
                 pid, status = os.waitpid(-1, os.WNOHANG)

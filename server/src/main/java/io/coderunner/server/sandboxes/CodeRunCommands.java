@@ -14,14 +14,17 @@ final class CodeRunCommands {
 
     /**
      * TypeScript is compiled by the distribution's tsc (Debian's node-typescript) into a folder of
-     * its own under /tmp, then run by Node.js; the code comes on standard input, so no file name
-     * or quoting of it reaches the shell.
+     * its own under /tmp, then run by Node.js, as a transpile-only runner does: type errors are
+     * reported on stderr and do not keep the code from running (tsc writes the JavaScript all the
+     * same); only code it cannot write out fails. The code comes on standard input, so no file
+     * name or quoting of it reaches the shell.
      */
     private static final String TYPESCRIPT = """
             command -v tsc >/dev/null || { echo "TypeScript needs tsc in the sandbox (Debian's node-typescript)" >&2; exit 127; }
-            dir=$(mktemp -d /tmp/code-run.XXXXXX) && cat > "$dir/main.ts" \
-              && tsc --target es2022 --module commonjs --types node --skipLibCheck --outDir "$dir" "$dir/main.ts" >&2 \
-              && node "$dir/main.js" "$@"; status=$?; rm -rf "$dir"; exit $status""";
+            dir=$(mktemp -d /tmp/code-run.XXXXXX) && cat > "$dir/main.ts" || exit 1
+            tsc --target es2022 --module commonjs --skipLibCheck --pretty false --outDir "$dir" "$dir/main.ts" >&2
+            if [ -f "$dir/main.js" ]; then node "$dir/main.js" "$@"; status=$?; else status=1; fi
+            rm -rf "$dir"; exit $status""";
 
     private CodeRunCommands() {
     }

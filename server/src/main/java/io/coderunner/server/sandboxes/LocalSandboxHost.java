@@ -57,7 +57,8 @@ class LocalSandboxHost implements SandboxHost {
             mounts.add(new ResidentSpec.VolumeMount(data, volume.mountPath(), volume.readOnly()));
             volumeRoots.add(new LiveSandbox.FileRoots.Root(volume.mountPath(), data, volume.readOnly()));
         }
-        ResidentSpec spec = new ResidentSpec(home, toolchains(), limits, plan.cpu(), plan.env(), mounts, null);
+        ResidentSpec spec = new ResidentSpec(home, toolchains(), limits, plan.cpu(), plan.env(), mounts, null,
+                DiskImages.available() ? plan.hostUid() : null);
         Resident resident;
         try {
             resident = engine.openResident(spec);
@@ -94,6 +95,11 @@ class LocalSandboxHost implements SandboxHost {
     @Override
     public void restore(String id, int hostUid, int diskMb) {
         storage.restore(id, hostUid, diskMb);
+    }
+
+    @Override
+    public boolean liesOverSnapshot(String id) {
+        return storage.snapshotOf(id) != null;
     }
 
     @Override

@@ -42,6 +42,9 @@ public interface SandboxHost {
     /** Unpacks an archived sandbox's files again, onto a new disk of {@code diskMb}. */
     void restore(String id, int hostUid, int diskMb);
 
+    /** Whether the sandbox's files lie over the snapshot it was made from (not once it was archived: it has its own then). */
+    boolean liesOverSnapshot(String id);
+
     /** Whether the sandbox's files are packed in its archive now. */
     boolean isArchived(String id);
 

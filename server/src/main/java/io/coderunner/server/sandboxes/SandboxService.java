@@ -450,8 +450,8 @@ public class SandboxService {
     }
 
     /** Places of the sandbox's own that a volume cannot cover. */
-    private static final List<String> RESERVED_PATHS = List.of("/proc", "/dev", "/sys", "/usr", "/etc", "/bin", "/sbin", "/lib",
-            "/lib64", "/run", "/tmp", "/var", "/opt", "/work");
+    private static final List<String> RESERVED_PATHS = java.util.stream.Stream.concat(
+            io.coderunner.engine.ResidentSpec.SANDBOX_PLACES.stream(), java.util.stream.Stream.of("/var", "/opt", "/work")).toList();
     private static final int MAX_VOLUMES = 8;
 
     /** The volumes a new sandbox mounts, by id, each the owner's, at a path of its own. */
@@ -470,11 +470,11 @@ public class SandboxService {
             }
             String path = attachment.mountPath().strip();
             String normal = java.nio.file.Path.of(path).normalize().toString();
-            boolean reserved = RESERVED_PATHS.stream().anyMatch(r -> normal.equals(r) || normal.startsWith(r + "/"));
-            if (!path.startsWith("/") || !normal.equals(path) || path.equals("/") || path.equals(io.coderunner.engine.ResidentSpec.HOME)
-                    || path.equals("/home") || reserved || path.indexOf('\0') >= 0 || path.length() > 255) {
-                throw new BadRequestException("volumes: mount_path must be an absolute path of its own, not /, /home/user nor under "
-                        + String.join(", ", RESERVED_PATHS) + "; was " + path);
+            boolean reserved = RESERVED_PATHS.stream().anyMatch(r -> io.coderunner.engine.ResidentSpec.VolumeMount.overlaps(normal, r));
+            if (!path.startsWith("/") || !normal.equals(path) || path.equals("/") || reserved || path.indexOf('\0') >= 0
+                    || path.length() > 255) {
+                throw new BadRequestException("volumes: mount_path must be an absolute path of its own, not /, nor one of or under "
+                        + String.join(", ", RESERVED_PATHS) + " (the sandbox's own places, its home among them); was " + path);
             }
             if (!paths.add(path)) {
                 throw new BadRequestException("volumes: two volumes cannot be mounted at " + path);

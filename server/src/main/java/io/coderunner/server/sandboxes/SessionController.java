@@ -137,7 +137,7 @@ class SessionController {
     @KeyScope("sandboxes")
     @PreAuthorize("isAuthenticated()")
     // An upgrade at this path is the WebSocket that follows the logs.
-    @GetMapping(path = "/sandboxes/{id}/process/sessions/{sessionId}/commands/{commandId}/logs", headers = "!Upgrade")
+    @GetMapping(path = "/sandboxes/{id}/process/sessions/{sessionId}/commands/{commandId}/logs", headers = "Upgrade!=websocket")
     LogsView logs(@AuthenticationPrincipal Caller caller, @PathVariable String id, @PathVariable String sessionId,
                   @PathVariable String commandId) {
         SessionCommand command = sessions.get(sandboxes.live(caller, id), sessionId).command(commandId);

@@ -162,7 +162,7 @@ public class SnapshotService {
         if (snapshot.state().equals(BUILDING)) {
             throw new ConflictException("the snapshot is building: delete it once its build has ended");
         }
-        int using = store.sandboxesUsing(snapshot.id());
+        long using = store.sandboxesMadeFrom(snapshot.id()).stream().filter(host::liesOverSnapshot).count();
         if (using > 0) {
             throw new ConflictException(using + " sandbox(es) lie over this snapshot's files: delete or archive them first");
         }

@@ -76,9 +76,9 @@ class SnapshotStore {
         return jdbc.sql("SELECT * FROM sandbox_snapshots WHERE state = ?").param(state).query(SnapshotStore::snapshot).list();
     }
 
-    /** Sandboxes whose files lie over the snapshot's now (an archived one has its own). */
-    int sandboxesUsing(String id) {
-        return jdbc.sql("SELECT COUNT(*) FROM sandboxes WHERE snapshot = ? AND state <> 'archived'").param(id).query(Integer.class).single();
+    /** Sandboxes made from the snapshot (whether their files still lie over it is their host's to say). */
+    List<String> sandboxesMadeFrom(String id) {
+        return jdbc.sql("SELECT id FROM sandboxes WHERE snapshot = ?").param(id).query(String.class).list();
     }
 
     private static Snapshot snapshot(ResultSet rs, int row) throws SQLException {

@@ -92,12 +92,18 @@ class SandboxPreviewTests extends ServerTest {
 
         HttpResponse<String> opened = fetch(url + "hello.txt?token=" + token + "&x=1", Map.of());
         assertThat(opened.statusCode()).isEqualTo(303);
-        assertThat(opened.headers().firstValue("Location")).hasValue("/sandbox-preview/" + id + "/3000/hello.txt?x=1");
+        // The token goes into the path, where every relative link of the page keeps it.
+        assertThat(opened.headers().firstValue("Location")).hasValue("/sandbox-preview/" + id + "/3000/~" + token + "/hello.txt?x=1");
         String cookie = opened.headers().firstValue("Set-Cookie").orElseThrow();
         assertThat(cookie).startsWith("coderunner_preview=" + token).contains("Path=/sandbox-preview/" + id + "/3000/")
                 .contains("HttpOnly").contains("SameSite=Lax");
-        HttpResponse<String> byCookie = fetch("http://127.0.0.1:" + port + opened.headers().firstValue("Location").orElseThrow(),
-                Map.of("Cookie", cookie.substring(0, cookie.indexOf(';'))));
+        HttpResponse<String> byPath = fetch("http://127.0.0.1:" + port + opened.headers().firstValue("Location").orElseThrow(), Map.of());
+        assertThat(byPath.statusCode()).isEqualTo(200);
+        assertThat(byPath.body()).isEqualTo("hello from the sandbox\n");
+        // Served from this server's origin, the page is an opaque origin of its own: it cannot act as its viewer here.
+        assertThat(byPath.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp -> assertThat(csp).startsWith("sandbox "));
+        assertThat(fetch(url + "~" + token.substring(1) + "x/hello.txt", Map.of()).statusCode()).isEqualTo(403);
+        HttpResponse<String> byCookie = fetch(url + "hello.txt", Map.of("Cookie", cookie.substring(0, cookie.indexOf(';'))));
         assertThat(byCookie.statusCode()).isEqualTo(200);
         assertThat(byCookie.body()).isEqualTo("hello from the sandbox\n");
 

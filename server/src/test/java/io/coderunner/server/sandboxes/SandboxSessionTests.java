@@ -84,7 +84,9 @@ class SandboxSessionTests extends ServerTest {
         assertThat(owner.postJson(logs.replace("/logs", "/input"), Map.of("data", "hello\n")).status()).isEqualTo(204);
         assertThat(follower.closed.get(10, java.util.concurrent.TimeUnit.SECONDS)).startsWith("1000");
         assertThat(follower.text()).contains("\"stdout\"", "got hello", "\"stderr\"", "bad", "\"exit_code\":0");
-        JsonNode whole = owner.get(logs).json();
+        ApiClient.Response read = owner.get(logs);
+        assertThat(read.status()).as(read.body()).isEqualTo(200);
+        JsonNode whole = read.json();
         assertThat(whole.get("stdout").asString()).isEqualTo("first\ngot hello\n");
         assertThat(whole.get("stderr").asString()).isEqualTo("bad\n");
 

@@ -6,6 +6,7 @@ import io.coderunner.server.ApiClient;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import tools.jackson.databind.JsonNode;
@@ -61,12 +62,18 @@ final class SandboxTesting {
         }
     }
 
-    /** Host processes running as {@code uid}. */
+    /**
+     * Live host processes running as {@code uid}. A zombie is not one: it runs nothing and holds
+     * nothing but its entry, until the host's init reaps it (a bubblewrap whose parent was killed
+     * first is handed to it).
+     */
     static long processesOfUid(int uid) {
         try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
             return procs.filter(p -> p.getFileName().toString().matches("\\d+")).filter(p -> {
                 try {
-                    return Files.readAllLines(p.resolve("status")).stream().anyMatch(l -> l.startsWith("Uid:")
+                    List<String> status = Files.readAllLines(p.resolve("status"));
+                    return status.stream().noneMatch(l -> l.startsWith("State:") && l.contains("Z"))
+                            && status.stream().anyMatch(l -> l.startsWith("Uid:")
                             && l.split("\\s+")[1].equals(Integer.toString(uid)));
                 } catch (IOException | RuntimeException e) {
                     return false;

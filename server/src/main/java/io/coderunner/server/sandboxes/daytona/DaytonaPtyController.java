@@ -89,7 +89,7 @@ class DaytonaPtyController {
     @KeyScope("sandboxes")
     @PreAuthorize("isAuthenticated()")
     // An upgrade here is WS …/process/pty/create-connect, a socket.
-    @GetMapping(path = "/daytona/toolbox/{sandboxId}/process/pty/{ptyId}", headers = "!Upgrade")
+    @GetMapping(path = "/daytona/toolbox/{sandboxId}/process/pty/{ptyId}", headers = "Upgrade!=websocket")
     PtySessionInfo get(@AuthenticationPrincipal Caller caller, @PathVariable String sandboxId, @PathVariable String ptyId) {
         return PtySessionInfo.of(terminals.get(sandboxes.live(caller, sandboxId), ptyId));
     }

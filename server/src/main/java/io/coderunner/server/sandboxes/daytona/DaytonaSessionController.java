@@ -149,7 +149,7 @@ class DaytonaSessionController {
     @KeyScope("sandboxes")
     @PreAuthorize("isAuthenticated()")
     // An upgrade at this path is the WebSocket that follows the logs.
-    @GetMapping(path = "/daytona/toolbox/{sandboxId}/process/session/{sessionId}/command/{commandId}/logs", headers = "!Upgrade")
+    @GetMapping(path = "/daytona/toolbox/{sandboxId}/process/session/{sessionId}/command/{commandId}/logs", headers = "Upgrade!=websocket")
     SessionCommandLogsResponse logs(@AuthenticationPrincipal Caller caller, @PathVariable String sandboxId,
                                     @PathVariable String sessionId, @PathVariable String commandId) {
         SessionCommand command = sessions.get(sandboxes.live(caller, sandboxId), sessionId).command(commandId);

@@ -46,14 +46,12 @@ class DaytonaApiTests extends ServerTest {
         }
     }
 
-    /**
-     * A sandbox made through the Daytona API: started, or (where this server's engine cannot start
-     * one) in error — in both it exists, is the owner's, and is shown in Daytona's shape.
-     */
+    /** A sandbox made through the Daytona API: started, the owner's, and shown in Daytona's shape. */
     private JsonNode sandboxOf(ApiClient owner, String name, Map<String, String> labels) {
         ApiClient.Response created = owner.postJson("/daytona/api/sandbox", Map.of("name", name, "env", Map.of("A", "1"),
                 "labels", labels, "target", "eu", "autoStopInterval", 30, "autoArchiveInterval", 0, "autoDeleteInterval", -1));
-        assertThat(created.status()).as(created.body()).isIn(200, 409);
+        assertThat(created.status()).as(created.body()).isEqualTo(200);
+        assertThat(created.json().get("state").asString()).isEqualTo("started");
         ApiClient.Response read = owner.get("/daytona/api/sandbox/" + name);
         assertThat(read.status()).as(read.body()).isEqualTo(200);
         return read.json();
@@ -102,10 +100,11 @@ class DaytonaApiTests extends ServerTest {
     void listsFilterByLabelsAndStatesAndPageWithACursor() {
         ApiClient owner = api.withToken(key(newUser(unique("sbx-dt-list")), "sandboxes"));
         String team = unique("team");
-        // The free tier keeps three sandboxes: two with the label, one without.
-        sandboxOf(owner, unique("listed0"), Map.of("team", team));
-        sandboxOf(owner, unique("listed1"), Map.of("team", team));
-        sandboxOf(owner, unique("other"), Map.of("team", "other"));
+        // The free tier keeps three sandboxes, one started at once: two with the label, one without, each stopped after.
+        for (Map<String, String> labelled : List.of(Map.of("team", team), Map.of("team", team), Map.of("team", "other"))) {
+            String made = sandboxOf(owner, unique("listed"), labelled).get("id").asString();
+            assertThat(owner.postJson("/daytona/api/sandbox/" + made + "/stop", Map.of()).status()).isEqualTo(200);
+        }
         String labels = java.net.URLEncoder.encode("{\"team\":\"" + team + "\"}", java.nio.charset.StandardCharsets.UTF_8);
         JsonNode first = owner.get("/daytona/api/sandbox?limit=1&labels=" + labels).json();
         assertThat(first.get("items")).hasSize(1);
@@ -115,7 +114,8 @@ class DaytonaApiTests extends ServerTest {
         assertThat(second.get("items")).hasSize(1);
         assertThat(second.get("items").get(0).get("id").asString()).isNotEqualTo(first.get("items").get(0).get("id").asString());
         assertThat(second.get("nextCursor").isNull()).isTrue();
-        assertThat(owner.get("/daytona/api/sandbox?labels=" + labels + "&states=archived&states=stopped").json().get("items")).isEmpty();
+        assertThat(owner.get("/daytona/api/sandbox?labels=" + labels + "&states=archived&states=started").json().get("items")).isEmpty();
+        assertThat(owner.get("/daytona/api/sandbox?labels=" + labels + "&states=stopped").json().get("items")).hasSize(2);
 
         daytonaError(owner.get("/daytona/api/sandbox?labels=nonsense"), 400, "labels");
         daytonaError(owner.get("/daytona/api/sandbox?states=paused"), 400, "states");
@@ -133,8 +133,10 @@ class DaytonaApiTests extends ServerTest {
         daytonaError(owner.postJson("/daytona/api/sandbox", Map.of("autoPauseInterval", 5)), 400, "autoPauseInterval");
         daytonaError(owner.postJson("/daytona/api/sandbox", Map.of("labels", Map.of("code-toolbox-language", "cobol"))), 400, "cobol");
         daytonaError(owner.post("/daytona/api/sandbox", "{not json"), 400, "malformed");
-        daytonaError(owner.postJson("/daytona/api/snapshots", Map.of("name", "s")), 400, "not available");
-        daytonaError(owner.postJson("/daytona/api/volumes", Map.of("name", "v")), 400, "not available");
+        daytonaError(owner.postJson("/daytona/api/snapshots", Map.of("name", "s")), 400, "imageName");
+        daytonaError(owner.postJson("/daytona/api/snapshots", Map.of("name", "s", "imageName", "alpine:3")), 400, "alpine:3");
+        daytonaError(owner.postJson("/daytona/api/snapshots", Map.of("name", "s", "buildInfo",
+                Map.of("dockerfileContent", "FROM python:3.12\nCOPY . /app"))), 400, "COPY");
         assertThat(owner.get("/daytona/api/snapshots").json().get("totalPages").asInt()).isZero();
         assertThat(owner.get("/daytona/api/volumes").body()).isEqualTo("[]");
         daytonaError(owner.get("/daytona/api/volumes/by-name/v1"), 404, "v1");
