@@ -39,6 +39,10 @@ const ProjectPage = lazyPage(() => import('./pages/workspaces/ProjectPage'), 'Pr
 const AiConfigsPage = lazyPage(() => import('./pages/AiConfigsPage'), 'AiConfigsPage');
 const EnvironmentsPage = lazyPage(() => import('./pages/EnvironmentsPage'), 'EnvironmentsPage');
 const TerminalsPage = lazyPage(() => import('./pages/TerminalsPage'), 'TerminalsPage');
+const SandboxesPage = lazyPage(() => import('./pages/sandboxes/SandboxesPage'), 'SandboxesPage');
+const SandboxDetailPage = lazyPage(() => import('./pages/sandboxes/SandboxDetailPage'), 'SandboxDetailPage');
+const SnapshotsPage = lazyPage(() => import('./pages/sandboxes/SnapshotsPage'), 'SnapshotsPage');
+const VolumesPage = lazyPage(() => import('./pages/sandboxes/VolumesPage'), 'VolumesPage');
 const ExplorePage = lazyPage(() => import('./pages/explore/ExplorePage'), 'ExplorePage');
 const SharedTerminalPage = lazyPage(() => import('./pages/shared/SharedTerminalPage'), 'SharedTerminalPage');
 
@@ -120,6 +124,10 @@ export function App() {
             <Route path="/ai-configs" element={<RequireUser><AiConfigsPage /></RequireUser>} />
             <Route path="/environments" element={<RequireUser><EnvironmentsPage /></RequireUser>} />
             <Route path="/terminals" element={<RequireUser><TerminalsPage /></RequireUser>} />
+            <Route path="/sandboxes" element={<RequireUser><SandboxesPage /></RequireUser>} />
+            <Route path="/sandboxes/:id" element={<RequireUser><SandboxDetailPage /></RequireUser>} />
+            <Route path="/snapshots" element={<RequireUser><SnapshotsPage /></RequireUser>} />
+            <Route path="/volumes" element={<RequireUser><VolumesPage /></RequireUser>} />
             <Route path="/admin/:section?" element={<RequireUser admin><AdminPage /></RequireUser>} />
             <Route path="*" element={<NotFoundPage />} />
           </Routes>

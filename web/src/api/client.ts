@@ -37,6 +37,8 @@ export interface RequestOptions {
   /** A 401 that a refresh cannot cure is only thrown, not reported as an expired session (the first look at /users/me). */
   silent?: boolean;
   signal?: AbortSignal;
+  /** What the answer may be, when it is not JSON (a log in plain text). */
+  accept?: string;
 }
 
 export const XSRF_COOKIE = 'XSRF-TOKEN';
@@ -154,7 +156,7 @@ export class ApiClient {
 
   private send(path: string, options: RequestOptions): Promise<Response> {
     const method = (options.method ?? 'GET').toUpperCase();
-    const headers: Record<string, string> = { Accept: 'application/json' };
+    const headers: Record<string, string> = { Accept: options.accept ?? 'application/json' };
     let body: BodyInit | undefined;
     if (options.body instanceof FormData) {
       body = options.body;

@@ -50,3 +50,20 @@ describe('refusals worded in the user language', () => {
     expect(problemMessage(i18n.getFixedT('zh'), { code: 'rate_limited', detail: 'too many', retry_after_seconds: 7 })).toContain('7 秒');
   });
 });
+
+describe('sandbox refusals', () => {
+  it('names the state that refused, in the user language', () => {
+    const error = new ApiError(409, 'the sandbox is stopped: cannot stop it', { code: 'sandbox_state', detail: 'the sandbox is stopped: cannot stop it', state: 'stopped' });
+    expect(problemMessage(i18n.getFixedT('en'), error)).toBe('The sandbox is stopped, which does not allow this now.');
+    expect(problemMessage(i18n.getFixedT('zh'), error)).toContain('已停止');
+  });
+
+  it('names the limit, what is allowed and the tier', () => {
+    const started = { code: 'sandbox_limit', detail: 'the Free tier runs at most 1 started sandboxes at once: stop one first',
+      limit: 'sandboxes_started', allowed: 1, tier: 'Free' };
+    expect(problemMessage(i18n.getFixedT('en'), new ApiError(403, started.detail, started)))
+      .toBe('The Free tier allows at most 1 started sandboxes at once: stop one first.');
+    const network = { code: 'sandbox_limit', detail: "the Free tier's sandboxes have no network", limit: 'network', tier: 'Free' };
+    expect(problemMessage(i18n.getFixedT('zh'), new ApiError(403, network.detail, network))).toBe('Free 等级的沙箱没有网络。');
+  });
+});

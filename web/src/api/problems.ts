@@ -31,6 +31,9 @@ function keyOf(code: string, fields: Record<string, unknown>): string {
   if (code === 'quota_exhausted' && fields.quota === 'terminal_sessions') {
     return 'problems.terminal_sessions_exhausted';
   }
+  if (code === 'sandbox_limit' && fields.limit === 'network') {
+    return 'problems.sandbox_limit_network';
+  }
   return `problems.${code}`;
 }
 
@@ -42,6 +45,8 @@ export function problemMessage(t: TFunction, error: unknown): string {
     const translated = t(keyOf(code, fields), {
       ...fields,
       quotaName: typeof fields.quota === 'string' ? t(`problems.quotas.${fields.quota}`, { defaultValue: fields.quota }) : '',
+      stateName: typeof fields.state === 'string' ? t(`sandboxes.states.${fields.state}`, { defaultValue: fields.state }) : '',
+      limitName: typeof fields.limit === 'string' ? t(`problems.limits.${fields.limit}`, { defaultValue: fields.limit }) : '',
       resetsAt: resetsAt && !isNaN(resetsAt.getTime())
         ? resetsAt.toLocaleString(i18n.language, { dateStyle: 'medium', timeStyle: 'short' })
         : '',

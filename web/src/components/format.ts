@@ -1,6 +1,7 @@
 import dayjs from 'dayjs';
 
-export function formatTime(iso: string | null | undefined): string {
+/** An ISO-8601 time, or epoch milliseconds (the sandboxes API's times). */
+export function formatTime(iso: string | number | null | undefined): string {
   return iso ? dayjs(iso).format('YYYY-MM-DD HH:mm:ss') : '—';
 }
 

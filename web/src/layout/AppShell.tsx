@@ -1,5 +1,6 @@
 import {
   AppstoreOutlined,
+  CloudServerOutlined,
   DesktopOutlined,
   RobotOutlined,
   ApiOutlined,
@@ -49,6 +50,7 @@ export function AppShell({ children }: { children: ReactNode }) {
           { key: '/history', icon: <HistoryOutlined />, label: <Link to="/history">{t('nav.history')}</Link> },
           { key: '/workspaces', icon: <FolderOutlined />, label: <Link to="/workspaces">{t('nav.workspaces')}</Link> },
           { key: '/terminals', icon: <DesktopOutlined />, label: <Link to="/terminals">{t('nav.terminals')}</Link> },
+          { key: '/sandboxes', icon: <CloudServerOutlined />, label: <Link to="/sandboxes">{t('nav.sandboxes')}</Link> },
         ]
       : []),
     { key: '/community', icon: <TeamOutlined />, label: <Link to="/community">{t('nav.community')}</Link> },
@@ -60,7 +62,9 @@ export function AppShell({ children }: { children: ReactNode }) {
     { key: '/api-keys', icon: <ApiOutlined />, label: t('nav.apiKeys') },
     ...(user?.is_admin ? [{ key: '/admin/users', icon: <SettingOutlined />, label: t('nav.admin') }] : []),
   ];
-  const selected = '/' + (location.pathname.split('/')[1] ?? '');
+  const section = '/' + (location.pathname.split('/')[1] ?? '');
+  // Snapshots and volumes belong to the sandboxes' entry: the bar has room for one, not three.
+  const selected = section === '/snapshots' || section === '/volumes' ? '/sandboxes' : section;
 
   const userMenu: MenuProps['items'] = [
     ...(user ? [{ key: 'who', label: t('nav.signedInAs', { name: user.username }), disabled: true }, { type: 'divider' as const }] : []),

@@ -10,11 +10,18 @@ import { inputMessage, parseServerMessage, resizeMessage, terminalSocketUrl } fr
 const KEY_LABELS: Record<TerminalKey, string> = { esc: 'Esc', tab: 'Tab', up: '↑', down: '↓', left: '←', right: '→' };
 
 /**
- * One session's terminal: xterm.js on WS /ccresearch/terminal/{id}. The page's session cookie signs
- * the handshake in; the screen fits its container and tells the server its size whenever the
- * window changes.
+ * One session's terminal: xterm.js on WS /ccresearch/terminal/{id}, or on the socket `socketUrl`
+ * names for the fitted size (a sandbox's terminal speaks the same messages). The page's session
+ * cookie signs the handshake in; the screen fits its container and tells the server its size
+ * whenever the window changes.
  */
-export function TerminalScreen({ sessionId, onStateChange }: { sessionId: string; onStateChange?: () => void }) {
+export function TerminalScreen({ sessionId, socketUrl, onStateChange }: {
+  sessionId: string;
+  socketUrl?: (cols: number, rows: number) => string;
+  onStateChange?: () => void;
+}) {
+  const addressOf = useRef(socketUrl);
+  addressOf.current = socketUrl;
   // The latest callback, read by the socket's handlers without reconnecting when it changes.
   const stateChanged = useRef(onStateChange);
   stateChanged.current = onStateChange;
@@ -38,7 +45,7 @@ export function TerminalScreen({ sessionId, onStateChange }: { sessionId: string
     terminal.loadAddon(fit);
     terminal.open(host.current);
     fit.fit();
-    const socket = new WebSocket(terminalSocketUrl(window.location, sessionId));
+    const socket = new WebSocket(addressOf.current ? addressOf.current(terminal.cols, terminal.rows) : terminalSocketUrl(window.location, sessionId));
     const sendSize = () => {
       fit.fit();
       const message = resizeMessage(terminal.cols, terminal.rows);

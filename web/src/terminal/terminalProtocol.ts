@@ -29,9 +29,10 @@ export function parseServerMessage(raw: string): ServerEvent {
     case 'output':
       return { kind: 'output', data: text('data') };
     case 'exit':
-      return { kind: 'exit', reason: text('reason') };
+      // A terminal session says why it ended; a sandbox's terminal gives the shell's exit code.
+      return { kind: 'exit', reason: text('reason') || (typeof record.exit_code === 'number' ? `exit ${record.exit_code}` : '') };
     case 'error':
-      return { kind: 'error', message: text('message') || text('error') };
+      return { kind: 'error', message: text('message') || text('error') || text('detail') };
     default:
       return { kind: 'ignored' };
   }
@@ -53,6 +54,13 @@ export function resizeMessage(cols: number, rows: number): string | null {
 export function terminalSocketUrl(location: { protocol: string; host: string }, sessionId: string): string {
   const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
   return `${scheme}//${location.host}/ccresearch/terminal/${encodeURIComponent(sessionId)}`;
+}
+
+/** A sandbox's terminal (WS /sandboxes/{id}/pty), sized from the start so that the shell's first screen fits. */
+export function sandboxPtyUrl(location: { protocol: string; host: string }, sandboxId: string, cols?: number, rows?: number): string {
+  const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
+  const size = cols && rows && cols > 0 && rows > 0 ? `?cols=${Math.floor(cols)}&rows=${Math.floor(rows)}` : '';
+  return `${scheme}//${location.host}/sandboxes/${encodeURIComponent(sandboxId)}/pty${size}`;
 }
 
 /** The public address of a shared session. */

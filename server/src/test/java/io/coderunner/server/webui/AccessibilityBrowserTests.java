@@ -26,7 +26,7 @@ class AccessibilityBrowserTests extends BrowserTest {
             "/app/explore", "/app/community");
     private static final List<String> USER_PAGES = List.of("/app/editor", "/app/library", "/app/history", "/app/profile",
             "/app/workspaces", "/app/terminals", "/app/ai-configs", "/app/api-keys", "/app/environments",
-            "/app/community", "/app/explore");
+            "/app/community", "/app/explore", "/app/sandboxes", "/app/snapshots", "/app/volumes");
 
     @Test
     void theMainPagesHaveNoSeriousOrCriticalViolations() throws IOException {
@@ -46,12 +46,18 @@ class AccessibilityBrowserTests extends BrowserTest {
         }
         problems.addAll(scan(axe, "/app/community/posts/" + post));
         problems.addAll(scan(axe, "/app/users/" + name));
+        // A sandbox's page, whatever state it reached (its tabs say why they wait when it is not started).
+        String sandbox = user.postJson("/sandboxes", Map.of("name", "scanned")).json().get("id").asString();
+        problems.addAll(scan(axe, "/app/sandboxes/" + sandbox));
+        problems.addAll(scan(axe, "/app/sandboxes"));
+        user.delete("/sandboxes/" + sandbox);
 
         browser.click(By.cssSelector("[data-testid=language-switch]"));
         browser.click(Browser.text("简体中文"));
         browser.visible(By.linkText("编辑器"));
         problems.addAll(scan(axe, "/app/editor"));
         problems.addAll(scan(axe, "/app/library"));
+        problems.addAll(scan(axe, "/app/sandboxes"));
 
         signIn("admin", ADMIN_PASSWORD);
         problems.addAll(scan(axe, "/app/admin/users"));
