@@ -20,10 +20,12 @@ final class ServerProcess implements AutoCloseable {
 
     private final Process process;
     private final String baseUrl;
+    private final Path dataDir;
 
-    private ServerProcess(Process process, String baseUrl) {
+    private ServerProcess(Process process, String baseUrl, Path dataDir) {
         this.process = process;
         this.baseUrl = baseUrl;
+        this.dataDir = dataDir;
     }
 
     static ServerProcess start(Path jar, Path log) throws IOException, InterruptedException {
@@ -51,13 +53,18 @@ final class ServerProcess implements AutoCloseable {
         builder.environment().putAll(environment);
         Process process = builder.start();
         String baseUrl = "http://127.0.0.1:" + port;
-        ServerProcess server = new ServerProcess(process, baseUrl);
+        ServerProcess server = new ServerProcess(process, baseUrl, data);
         server.awaitHealthy(log);
         return server;
     }
 
     String baseUrl() {
         return baseUrl;
+    }
+
+    /** The server's data directory (its database, its sandboxes' files). */
+    Path dataDir() {
+        return dataDir;
     }
 
     /** The server's process, for measuring what it and its children use. */
