@@ -11,7 +11,7 @@
 #   accounts options:  --seconds N (per measurement, default 10)
 #   streaming options: --iterations N (default 300)
 #   terminals options: --sessions N (most to open, default 400), --step N (default 50)
-#   sandboxes options: --scale 0.2 (fewer runs and sandboxes), --started N (default 150), --stopped N (default 1000)
+#   sandboxes options: --scale 0.2 (fewer runs and sandboxes), --started N (default 150), --stopped N (default 1000), --network true (sandboxes with network)
 #   web options:       --runs N (loads of each kind, default 5)
 # Reports go to bench/results/ (and stdout); docs/PERFORMANCE.md keeps the figures.
 set -euo pipefail
