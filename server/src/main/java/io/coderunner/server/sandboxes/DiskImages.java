@@ -66,10 +66,16 @@ final class DiskImages {
                 "lowerdir=" + lower + ",upperdir=" + upper + ",workdir=" + work + ",nosuid,nodev,noatime", at.toString()));
     }
 
-    /** Unmounts what is mounted at {@code at}; nothing when nothing is. */
+    /** Unmounts what is mounted at {@code at}; nothing when nothing is (or no longer is, by the time umount runs). */
     static void unmount(Path at) {
         if (mounted(at)) {
-            run(List.of("umount", at.toString()));
+            try {
+                run(List.of("umount", at.toString()));
+            } catch (IllegalStateException e) {
+                if (mounted(at)) {
+                    throw e;
+                }
+            }
         }
     }
 

@@ -58,6 +58,8 @@ public class SandboxService {
     private final Map<Long, Object> ownerLocks = new ConcurrentHashMap<>();
     private final Map<String, Long> touched = new ConcurrentHashMap<>();
     private final Map<String, Integer> connections = new ConcurrentHashMap<>();
+    /** Sandboxes whose end was asked for: their end is not news to {@link #onEnded}. */
+    private final Set<String> stoppedOnRequest = ConcurrentHashMap.newKeySet();
 
     SandboxService(SandboxStore store, SnapshotStore snapshots, VolumeStore volumes, SandboxHost host, Accounts accounts, ApplicationEventPublisher events, Clock clock) {
         this.store = store;
@@ -303,6 +305,7 @@ public class SandboxService {
                 return sandbox;
             }
             sandbox = move(sandbox, SandboxState.STOPPING, reason);
+            stoppedOnRequest.add(id);
             host.stop(id);
             return move(sandbox, SandboxState.STOPPED, reason);
         }
@@ -337,6 +340,7 @@ public class SandboxService {
             if (asked) {
                 requireState(sandbox, "delete", SandboxState.STARTED, SandboxState.STOPPED, SandboxState.ARCHIVED, SandboxState.ERROR);
             }
+            stoppedOnRequest.add(id);
             host.destroy(id);
             store.delete(id, sandbox.state(), clock.millis());
             touched.remove(id);
@@ -358,6 +362,7 @@ public class SandboxService {
     /** After a restart no sandbox's processes are left: what was started is stopped, what was half done is settled. */
     void settleAfterRestart() {
         for (SandboxRecord sandbox : store.inStates(List.of(SandboxState.STARTING, SandboxState.STARTED, SandboxState.STOPPING))) {
+            stoppedOnRequest.add(sandbox.id());
             host.stop(sandbox.id());
             store.changeState(sandbox.in(SandboxState.STOPPED, "the server restarted", clock.millis()), sandbox.state());
         }
@@ -404,6 +409,7 @@ public class SandboxService {
         SandboxHost.StartPlan plan = new SandboxHost.StartPlan(starting.id(), starting.hostUid(), starting.language(), starting.env(),
                 starting.cpu(), starting.memoryMb(), starting.diskMb(), starting.network(), mounted);
         LiveSandbox live;
+        stoppedOnRequest.remove(starting.id());
         try {
             live = host.start(plan);
         } catch (SandboxException | IllegalStateException | java.io.UncheckedIOException e) {
@@ -421,6 +427,9 @@ public class SandboxService {
 
     /** The sandbox's processes ended by themselves (its agent was killed, say): it is stopped. */
     private void onEnded(String id) {
+        if (stoppedOnRequest.remove(id)) {
+            return;
+        }
         EngineEnd.run(() -> {
             synchronized (lock(id)) {
                 store.find(id).filter(s -> s.state() == SandboxState.STARTED && host.live(id).isEmpty()).ifPresent(s -> {

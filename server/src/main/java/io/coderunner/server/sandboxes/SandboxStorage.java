@@ -117,7 +117,7 @@ class SandboxStorage {
     }
 
     /** Mounts the sandbox's disk (and its overlay) unless they are; returns its home. */
-    Path mount(String id) {
+    synchronized Path mount(String id) {
         if (images) {
             if (!DiskImages.mounted(disk(id))) {
                 DiskImages.mount(image(id), disk(id));
@@ -131,7 +131,7 @@ class SandboxStorage {
     }
 
     /** Unmounts the sandbox's overlay and disk; its processes must be gone. */
-    void unmount(String id) {
+    synchronized void unmount(String id) {
         if (images) {
             DiskImages.unmount(merged(id));
             DiskImages.unmount(disk(id));

@@ -89,6 +89,8 @@ class SandboxNetworkTests extends ServerTest {
         refused(owner, id, "127.0.0.1", 6379);
         refused(owner, id, "127.0.0.1", port);
         refused(owner, id, "198.51.100.1", port);
+        // Its network namespace and pasta go with it (other tests check that none are left on the host).
+        assertThat(owner.delete("/sandboxes/" + id).status()).isEqualTo(204);
     }
 
     @Test
@@ -98,6 +100,7 @@ class SandboxNetworkTests extends ServerTest {
         refused(owner, id, OUTSIDE, OUTSIDE_PORT);
         refused(owner, id, METADATA, 80);
         refused(owner, id, "127.0.0.1", port);
+        assertThat(owner.delete("/sandboxes/" + id).status()).isEqualTo(204);
     }
 
     private static void refused(ApiClient owner, String id, String host, int port) {
