@@ -35,22 +35,9 @@ final class DiskImages {
         run(List.of("truncate", "--size", megabytes + "M", image.toString()));
         // No journal: a sandbox's disk is its scratch space, and without one it is made and mounted faster.
         // No resize inode: its reserved blocks are 4 MiB of a 10 GiB image written at once, on the host's disk for
-        // every sandbox, stopped ones too; grow() resizes offline, which needs none.
+        // every sandbox, stopped ones too; a disk is never grown while mounted, which is all they are for.
         run(List.of("mkfs.ext4", "-q", "-F", "-m", "0", "-O", "^has_journal,^resize_inode", "-E", "lazy_itable_init=1,nodiscard,root_owner=0:0",
                 image.toString()));
-    }
-
-    /** Grows an image to {@code megabytes} (never shrinks it). */
-    static void grow(Path image, int megabytes) {
-        try {
-            if (Files.size(image) >= megabytes * 1024L * 1024L) {
-                return;
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        run(List.of("truncate", "--size", megabytes + "M", image.toString()));
-        run(List.of("resize2fs", "-f", image.toString()));
     }
 
     static void mount(Path image, Path at) {
